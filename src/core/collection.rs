@@ -1,0 +1,131 @@
+//! A collection of records that several browser tabs (and imports) can merge without losing
+//! edits: each record carries its last-change time, deletions leave a tombstone, and a merge
+//! keeps, per id, whichever of record or tombstone is newest (last writer wins).
+
+use chrono::{DateTime, Utc};
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// What every stored record offers so collections can merge it.
+pub trait Record: Clone + PartialEq + Serialize + DeserializeOwned {
+    fn id(&self) -> &str;
+    fn updated_at(&self) -> DateTime<Utc>;
+}
+
+/// Marks a deleted record so that a merge with an older copy does not bring it back.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Tombstone {
+    pub id: String,
+    pub deleted_at: DateTime<Utc>,
+}
+
+/// Records in the user's order, plus tombstones of deleted ones.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(bound = "T: Record")]
+pub struct Collection<T> {
+    pub items: Vec<T>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub deleted: Vec<Tombstone>,
+}
+
+impl<T> Default for Collection<T> {
+    fn default() -> Self {
+        Self {
+            items: Vec::new(),
+            deleted: Vec::new(),
+        }
+    }
+}
+
+impl<T: Record> Collection<T> {
+    pub fn get(&self, id: &str) -> Option<&T> {
+        self.items.iter().find(|r| r.id() == id)
+    }
+
+    pub fn contains(&self, id: &str) -> bool {
+        self.get(id).is_some()
+    }
+
+    /// Adds a record at the end, or replaces the record with the same id in place.
+    pub fn upsert(&mut self, record: T) {
+        self.deleted.retain(|t| t.id != record.id());
+        match self.items.iter_mut().find(|r| r.id() == record.id()) {
+            Some(slot) => *slot = record,
+            None => self.items.push(record),
+        }
+    }
+
+    /// Changes one record in place; returns false when there is no such record.
+    pub fn update(&mut self, id: &str, change: impl FnOnce(&mut T)) -> bool {
+        match self.items.iter_mut().find(|r| r.id() == id) {
+            Some(record) => {
+                change(record);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Removes a record and leaves a tombstone; returns the removed record for undo.
+    pub fn remove(&mut self, id: &str, at: DateTime<Utc>) -> Option<T> {
+        let index = self.items.iter().position(|r| r.id() == id)?;
+        let removed = self.items.remove(index);
+        self.deleted.retain(|t| t.id != id);
+        self.deleted.push(Tombstone {
+            id: id.to_owned(),
+            deleted_at: at,
+        });
+        Some(removed)
+    }
+
+    /// Merges another copy of this collection (from another tab) into this one.
+    ///
+    /// Per id, the newest of the two records and any tombstone wins; a tie between two
+    /// different records is broken by their JSON text so every tab picks the same one.
+    /// Records keep this copy's order, and records new to it are appended in the other's order.
+    pub fn merge_from(&mut self, other: &Collection<T>) {
+        let mut tombstones: BTreeMap<String, DateTime<Utc>> = BTreeMap::new();
+        for t in self.deleted.iter().chain(other.deleted.iter()) {
+            let at = tombstones.entry(t.id.clone()).or_insert(t.deleted_at);
+            *at = (*at).max(t.deleted_at);
+        }
+
+        let mut merged: Vec<T> = Vec::with_capacity(self.items.len().max(other.items.len()));
+        for mine in &self.items {
+            let winner = match other.get(mine.id()) {
+                Some(theirs) => newer(mine, theirs),
+                None => mine,
+            };
+            merged.push(winner.clone());
+        }
+        for theirs in &other.items {
+            if !self.contains(theirs.id()) {
+                merged.push(theirs.clone());
+            }
+        }
+        merged.retain(|r| {
+            tombstones
+                .get(r.id())
+                .is_none_or(|deleted_at| r.updated_at() > *deleted_at)
+        });
+        let live: Vec<String> = merged.iter().map(|r| r.id().to_owned()).collect();
+        self.items = merged;
+        self.deleted = tombstones
+            .into_iter()
+            .filter(|(id, _)| !live.contains(id))
+            .map(|(id, deleted_at)| Tombstone { id, deleted_at })
+            .collect();
+    }
+}
+
+fn newer<'a, T: Record>(a: &'a T, b: &'a T) -> &'a T {
+    match a.updated_at().cmp(&b.updated_at()) {
+        std::cmp::Ordering::Greater => a,
+        std::cmp::Ordering::Less => b,
+        std::cmp::Ordering::Equal => {
+            let text = |r: &T| serde_json::to_string(r).unwrap_or_default();
+            if text(a) >= text(b) { a } else { b }
+        }
+    }
+}

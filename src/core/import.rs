@@ -1,0 +1,114 @@
+//! Bringing an imported workspace into the current one, by replacing it or merging by id.
+
+use crate::core::assessment::Assessment;
+use crate::core::collection::{Collection, Record};
+use crate::core::workspace::Workspace;
+use chrono::{DateTime, Utc};
+
+/// What a merge did, for the message after import.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct MergeReport {
+    /// Records whose id was new here.
+    pub added: usize,
+    /// Records already here with the same content.
+    pub unchanged: usize,
+    /// Records whose id was here with other content: both are kept, the import under a new id.
+    pub kept_both: usize,
+}
+
+/// A record that can be imported next to an existing one with the same id.
+pub trait Importable: Record {
+    /// The same content ignoring the time of the last change.
+    fn same_content(&self, other: &Self) -> bool;
+    /// A copy under a new id, marked as imported so the user can tell the two apart.
+    fn imported_copy(&self, id: String, now: DateTime<Utc>) -> Self;
+    /// The same record marked as changed at `now`.
+    fn touched(&self, now: DateTime<Utc>) -> Self;
+}
+
+impl Importable for Assessment {
+    fn same_content(&self, other: &Self) -> bool {
+        let mut a = self.clone();
+        a.updated_at = other.updated_at;
+        a == *other
+    }
+
+    fn imported_copy(&self, id: String, now: DateTime<Utc>) -> Self {
+        Assessment {
+            id,
+            name: format!("{} (imported)", self.name),
+            updated_at: now,
+            ..self.clone()
+        }
+    }
+
+    fn touched(&self, now: DateTime<Utc>) -> Self {
+        Assessment {
+            updated_at: now,
+            ..self.clone()
+        }
+    }
+}
+
+/// Merges `incoming` into `current` by id. `new_id` makes ids for conflicting copies.
+pub fn merge(
+    current: &Workspace,
+    incoming: &Workspace,
+    mut new_id: impl FnMut() -> String,
+    now: DateTime<Utc>,
+) -> (Workspace, MergeReport) {
+    let mut merged = current.clone();
+    let mut report = MergeReport::default();
+    merge_collection(
+        &mut merged.assessments,
+        &incoming.assessments,
+        &mut new_id,
+        now,
+        &mut report,
+    );
+    (merged, report)
+}
+
+fn merge_collection<T: Importable>(
+    into: &mut Collection<T>,
+    incoming: &Collection<T>,
+    new_id: &mut impl FnMut() -> String,
+    now: DateTime<Utc>,
+    report: &mut MergeReport,
+) {
+    for record in &incoming.items {
+        match into.get(record.id()) {
+            None => {
+                report.added += 1;
+                // A record deleted here comes back as changed now, so that other tabs, which
+                // still hold its tombstone, keep it rather than drop it again.
+                let record = if into.deleted.iter().any(|t| t.id == record.id()) {
+                    record.touched(now)
+                } else {
+                    record.clone()
+                };
+                into.upsert(record);
+            }
+            Some(existing) if existing.same_content(record) => report.unchanged += 1,
+            Some(_) => {
+                report.kept_both += 1;
+                into.upsert(record.imported_copy(new_id(), now));
+            }
+        }
+    }
+}
+
+/// Replaces `current` with `incoming`. Records that disappear get tombstones so that other
+/// open tabs drop them too instead of bringing them back.
+pub fn replace(current: &Workspace, incoming: &Workspace, now: DateTime<Utc>) -> Workspace {
+    let mut result = incoming.without_tombstones();
+    for old in &current.assessments.items {
+        if !result.assessments.contains(old.id()) {
+            result.assessments.deleted.push(crate::core::collection::Tombstone {
+                id: old.id().to_owned(),
+                deleted_at: now,
+            });
+        }
+    }
+    result
+}

@@ -1,0 +1,106 @@
+//! Markdown export of one assessment. User text is escaped so that it reads as plain text in
+//! any Markdown viewer: no markup, no raw HTML, no list or heading started by a note.
+
+use crate::core::assessment::Assessment;
+use crate::core::link::safe_href;
+use crate::core::maturity::{CRITERIA, Level};
+use std::fmt::Write;
+
+/// Escapes text for a Markdown paragraph or table cell. Newlines become hard line breaks.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for (index, line) in text.lines().enumerate() {
+        if index > 0 {
+            out.push_str("\\\n");
+        }
+        out.push_str(&escape_line(line.trim_end()));
+    }
+    out
+}
+
+fn escape_line(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let leading_digits = line.chars().take_while(char::is_ascii_digit).count();
+    for (index, c) in line.chars().enumerate() {
+        let ordered_list_marker = index == leading_digits && leading_digits > 0 && (c == '.' || c == ')');
+        if ordered_list_marker || "\\`*_{}[]<>()#+-!|~&".contains(c) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A link as a Markdown autolink; characters that would end it are percent-encoded.
+fn autolink(href: &str) -> String {
+    let encoded: String = href
+        .chars()
+        .map(|c| match c {
+            '<' => "%3C".to_owned(),
+            '>' => "%3E".to_owned(),
+            c => c.to_string(),
+        })
+        .collect();
+    format!("<{encoded}>")
+}
+
+fn level_name(level: Level) -> String {
+    format!("Level {} ({})", level.number(), level.title())
+}
+
+/// The whole report.
+pub fn assessment_markdown(assessment: &Assessment) -> String {
+    let result = assessment.result();
+    let mut md = String::new();
+    let _ = writeln!(md, "# MLOps maturity assessment: {}\n", escape(&assessment.name));
+    if !assessment.assessor.is_empty() {
+        let _ = writeln!(md, "- Assessor: {}", escape(&assessment.assessor));
+    }
+    if let Some(date) = assessment.date {
+        let _ = writeln!(md, "- Date: {date}");
+    }
+    let _ = writeln!(
+        md,
+        "- Overall level: {}, counting a level only when it and every level below it reach {}% of their criteria.",
+        level_name(result.overall),
+        crate::core::maturity::THRESHOLD_PERCENT
+    );
+    if result.lesson_loop_level != result.overall {
+        let _ = writeln!(
+            md,
+            "- The lesson's code, which ignores lower levels, would report {}.",
+            level_name(result.lesson_loop_level)
+        );
+    }
+    md.push_str("\n## Results by level\n\n| Level | Implemented | Total | Percentage |\n|---|---:|---:|---:|\n");
+    for score in &result.scores {
+        let _ = writeln!(
+            md,
+            "| {} | {} | {} | {:.0}% |",
+            level_name(score.level),
+            score.implemented,
+            score.total,
+            score.percentage
+        );
+    }
+    md.push_str("\n## Criteria\n");
+    for level in Level::SCORED {
+        let _ = writeln!(md, "\n### {}\n", level_name(level));
+        for criterion in CRITERIA.iter().filter(|c| c.level == level) {
+            let answer = assessment.answer(criterion.id);
+            let mark = if answer.implemented { "x" } else { " " };
+            let _ = writeln!(md, "- [{mark}] {} ({})", criterion.text, criterion.category);
+            if !answer.evidence.trim().is_empty() {
+                let _ = writeln!(md, "  Evidence: {}", escape(&answer.evidence).replace('\n', "\n  "));
+            }
+            if let Some(href) = safe_href(&answer.link) {
+                let _ = writeln!(md, "  Link: {}", autolink(href));
+            }
+        }
+    }
+    md.push_str("\n## Recommendations\n\n");
+    for (index, recommendation) in result.recommendations.iter().enumerate() {
+        let _ = writeln!(md, "{}. {recommendation}", index + 1);
+    }
+    md
+}

@@ -1,0 +1,54 @@
+//! Migrations of the workspace document from older schema versions.
+//!
+//! A migration is a pure function on the JSON value of the `workspace` object, from one
+//! version to the next. Every schema version that was ever shipped keeps a golden file under
+//! `tests/fixtures/workspace-vN.json` that is never edited; the tests load each one through
+//! these migrations. To change the schema: bump [`SCHEMA_VERSION`], append one function to
+//! [`STEPS`], and add the new version's fixture.
+
+use serde_json::Value;
+
+/// The schema version this build writes and reads.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// A step from version `n` to `n + 1`, at index `n - 1`.
+type Step = fn(Value) -> Result<Value, String>;
+
+/// No schema change has shipped since version 1, so there is no step yet.
+const STEPS: &[Step] = &[];
+
+/// Why a document could not be brought to the current version.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MigrationError {
+    /// Written by a newer build; this one must not guess at it.
+    Newer { found: u64 },
+    /// A version that never existed (0, or a gap in the steps).
+    Unknown { found: u64 },
+    /// A step refused the data.
+    Failed { from: u32, reason: String },
+}
+
+/// Brings a workspace value from `from` to [`SCHEMA_VERSION`].
+pub fn migrate(mut workspace: Value, from: u64) -> Result<Value, MigrationError> {
+    if from > u64::from(SCHEMA_VERSION) {
+        return Err(MigrationError::Newer { found: from });
+    }
+    let start = u32::try_from(from)
+        .ok()
+        .filter(|v| *v >= 1)
+        .ok_or(MigrationError::Unknown { found: from })?;
+    for version in start..SCHEMA_VERSION {
+        let index = usize::try_from(version - 1).map_err(|_| MigrationError::Unknown { found: from })?;
+        let step = STEPS.get(index).ok_or(MigrationError::Unknown { found: from })?;
+        workspace = step(workspace).map_err(|reason| MigrationError::Failed {
+            from: version,
+            reason,
+        })?;
+    }
+    Ok(workspace)
+}
+
+/// True when every version below the current one has a step (checked by a test).
+pub fn steps_cover_all_versions() -> bool {
+    STEPS.len() + 1 == SCHEMA_VERSION as usize
+}

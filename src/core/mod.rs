@@ -1,0 +1,17 @@
+//! The pure governance core: the lesson's rules and the workspace's data, as plain Rust.
+//!
+//! No browser API, no I/O, no clock and no randomness: time and new ids are always passed in,
+//! so every function here is deterministic and tested natively with `cargo test`.
+
+#![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+
+pub mod assessment;
+pub mod collection;
+pub mod document;
+pub mod import;
+pub mod link;
+pub mod markdown;
+pub mod maturity;
+pub mod migrate;
+pub mod stored;
+pub mod workspace;

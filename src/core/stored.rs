@@ -1,0 +1,301 @@
+//! What the app keeps in local storage, as pure functions over the stored strings.
+//!
+//! One key per collection, so an edit rewrites one small value, plus a metadata key with the
+//! format name and schema version. Each collection value carries a revision number that grows
+//! with every write, so a tab can tell that another tab wrote since it last looked.
+//!
+//! Loading never fails as a whole: a value that does not parse is reported as damaged (and
+//! kept, raw, for the user to rescue), and a record that does not parse is quarantined: kept
+//! raw, shown, and written back unchanged with the others until the user discards it.
+
+use crate::core::collection::{Collection, Record, Tombstone};
+use crate::core::document::{FORMAT, decode_at, parse_json};
+use crate::core::migrate::{self, SCHEMA_VERSION};
+use crate::core::workspace::{CollectionName, Workspace};
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+use std::collections::BTreeSet;
+
+/// Every key of the app starts with this, so the app never touches other apps' keys.
+pub const KEY_PREFIX: &str = "mlops-workbench:";
+
+pub fn meta_key() -> String {
+    format!("{KEY_PREFIX}meta")
+}
+
+pub fn collection_key(name: CollectionName) -> String {
+    format!("{KEY_PREFIX}{}", name.key())
+}
+
+/// Where a damaged value is copied before the user decides what to do with it.
+pub fn rescue_key(original_key: &str) -> String {
+    let suffix = original_key.strip_prefix(KEY_PREFIX).unwrap_or(original_key);
+    format!("{KEY_PREFIX}rescued:{suffix}")
+}
+
+/// The metadata key's value.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Meta {
+    pub format: String,
+    pub schema_version: u64,
+    #[serde(default)]
+    pub app_version: String,
+    #[serde(default)]
+    pub saved_at: Option<DateTime<Utc>>,
+}
+
+pub fn encode_meta(app_version: &str, saved_at: DateTime<Utc>) -> String {
+    let meta = Meta {
+        format: FORMAT.to_owned(),
+        schema_version: u64::from(SCHEMA_VERSION),
+        app_version: app_version.to_owned(),
+        saved_at: Some(saved_at),
+    };
+    serde_json::to_string(&meta).unwrap_or_default()
+}
+
+/// A record that did not parse, kept as it was stored.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Quarantined {
+    pub raw: Value,
+    /// Why it did not parse, with the field path.
+    pub reason: String,
+}
+
+impl Quarantined {
+    /// The stored id of the record, when it has a readable one.
+    pub fn id(&self) -> Option<&str> {
+        self.raw.get("id").and_then(Value::as_str)
+    }
+}
+
+/// A stored value that could not be read at all.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Damaged {
+    pub key: String,
+    pub raw: String,
+    pub reason: String,
+}
+
+/// One collection as read from storage.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Decoded<T> {
+    pub revision: u64,
+    pub collection: Collection<T>,
+    pub quarantined: Vec<Quarantined>,
+}
+
+impl<T> Default for Decoded<T> {
+    fn default() -> Self {
+        Self {
+            revision: 0,
+            collection: Collection::default(),
+            quarantined: Vec::new(),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct StoredCollectionOut<'a> {
+    revision: u64,
+    saved_at: DateTime<Utc>,
+    items: Vec<Value>,
+    #[serde(skip_serializing_if = "<[Tombstone]>::is_empty")]
+    deleted: &'a [Tombstone],
+}
+
+/// The stored text of a collection: its records, then the quarantined ones unchanged.
+pub fn encode_collection<T: Record>(
+    collection: &Collection<T>,
+    quarantined: &[Quarantined],
+    revision: u64,
+    saved_at: DateTime<Utc>,
+) -> String {
+    let items = collection
+        .items
+        .iter()
+        .filter_map(|r| serde_json::to_value(r).ok())
+        .chain(quarantined.iter().map(|q| q.raw.clone()))
+        .collect();
+    let out = StoredCollectionOut {
+        revision,
+        saved_at,
+        items,
+        deleted: &collection.deleted,
+    };
+    serde_json::to_string(&out).unwrap_or_default()
+}
+
+/// The revision of a stored collection value, or 0 when it has none or does not parse.
+pub fn stored_revision(raw: &str) -> u64 {
+    serde_json::from_str::<Value>(raw)
+        .ok()
+        .and_then(|v| v.get("revision").and_then(Value::as_u64))
+        .unwrap_or(0)
+}
+
+/// Decodes a stored collection value that is already at the current schema version.
+pub fn decode_collection<T: Record>(name: CollectionName, raw: &str) -> Result<Decoded<T>, String> {
+    let value = parse_json(raw).map_err(|e| e.to_string())?;
+    decode_collection_value(name, value)
+}
+
+fn decode_collection_value<T: Record>(name: CollectionName, value: Value) -> Result<Decoded<T>, String> {
+    let Value::Object(mut object) = value else {
+        return Err("the stored value is not an object".to_owned());
+    };
+    let revision = object.get("revision").and_then(Value::as_u64).unwrap_or(0);
+    let items = match object.remove("items") {
+        Some(Value::Array(items)) => items,
+        None => Vec::new(),
+        Some(_) => return Err("its \"items\" is not a list".to_owned()),
+    };
+    let deleted: Vec<Tombstone> = match object.remove("deleted") {
+        Some(value) => decode_at(value, "deleted").map_err(|e| e.to_string())?,
+        None => Vec::new(),
+    };
+    let mut decoded = Decoded {
+        revision,
+        collection: Collection { items: Vec::new(), deleted },
+        quarantined: Vec::new(),
+    };
+    let mut ids = BTreeSet::new();
+    for (index, raw) in items.into_iter().enumerate() {
+        let path = format!("{}[{index}]", name.key());
+        match decode_at::<T>(raw.clone(), &path) {
+            Ok(record) if ids.insert(record.id().to_owned()) => decoded.collection.items.push(record),
+            Ok(record) => decoded.quarantined.push(Quarantined {
+                raw,
+                reason: format!("another record already has the id \"{}\"", record.id()),
+            }),
+            Err(error) => decoded.quarantined.push(Quarantined {
+                raw,
+                reason: error.to_string(),
+            }),
+        }
+    }
+    Ok(decoded)
+}
+
+/// Everything read from storage at start.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct LoadOutcome {
+    pub workspace: Workspace,
+    /// The revision read for each collection, in [`CollectionName::ALL`] order.
+    pub revisions: Vec<(CollectionName, u64)>,
+    pub quarantined: Vec<(CollectionName, Quarantined)>,
+    /// Values that could not be read; their keys must not be written until the user chooses.
+    pub damaged: Vec<Damaged>,
+    /// Set when the data was written by a newer build: this one must not write at all.
+    pub newer_schema: Option<u64>,
+    /// Set when the data was migrated from an older schema version.
+    pub migrated_from: Option<u64>,
+}
+
+impl LoadOutcome {
+    /// True when nothing was stored yet (a first visit).
+    pub fn is_first_visit(meta: Option<&str>, collections: &[(CollectionName, Option<String>)]) -> bool {
+        meta.is_none() && collections.iter().all(|(_, raw)| raw.is_none())
+    }
+}
+
+/// Reads the stored strings of the metadata key and of each collection key.
+pub fn load(meta_raw: Option<&str>, collections: &[(CollectionName, Option<String>)]) -> LoadOutcome {
+    let mut outcome = LoadOutcome::default();
+    let mut version = u64::from(SCHEMA_VERSION);
+    if let Some(raw) = meta_raw {
+        match serde_json::from_str::<Meta>(raw) {
+            Ok(meta) if meta.format == FORMAT => version = meta.schema_version,
+            Ok(meta) => outcome.damaged.push(Damaged {
+                key: meta_key(),
+                raw: raw.to_owned(),
+                reason: format!("its format is \"{}\", not \"{FORMAT}\"", meta.format),
+            }),
+            Err(error) => outcome.damaged.push(Damaged {
+                key: meta_key(),
+                raw: raw.to_owned(),
+                reason: error.to_string(),
+            }),
+        }
+    }
+    if version > u64::from(SCHEMA_VERSION) {
+        outcome.newer_schema = Some(version);
+        return outcome;
+    }
+
+    // Collect the readable values into one workspace object so migrations see them together.
+    let mut object = Map::new();
+    for (name, raw) in collections {
+        let Some(raw) = raw else { continue };
+        match parse_json(raw) {
+            Ok(value @ Value::Object(_)) => {
+                object.insert(name.key().to_owned(), value);
+            }
+            Ok(_) => outcome.damaged.push(Damaged {
+                key: collection_key(*name),
+                raw: raw.clone(),
+                reason: "the stored value is not an object".to_owned(),
+            }),
+            Err(error) => outcome.damaged.push(Damaged {
+                key: collection_key(*name),
+                raw: raw.clone(),
+                reason: error.to_string(),
+            }),
+        }
+    }
+    let mut object = if version < u64::from(SCHEMA_VERSION) {
+        match migrate::migrate(Value::Object(object.clone()), version) {
+            Ok(Value::Object(migrated)) => {
+                outcome.migrated_from = Some(version);
+                migrated
+            }
+            _ => {
+                for (name, raw) in collections {
+                    if let (Some(raw), true) = (raw, object.contains_key(name.key())) {
+                        outcome.damaged.push(Damaged {
+                            key: collection_key(*name),
+                            raw: raw.clone(),
+                            reason: format!("it could not be upgraded from schema version {version}"),
+                        });
+                    }
+                }
+                Map::new()
+            }
+        }
+    } else {
+        object
+    };
+
+    for name in CollectionName::ALL {
+        let Some(value) = object.remove(name.key()) else {
+            outcome.revisions.push((name, 0));
+            continue;
+        };
+        match name {
+            CollectionName::Assessments => match decode_collection_value(name, value) {
+                Ok(decoded) => {
+                    outcome.revisions.push((name, decoded.revision));
+                    outcome.workspace.assessments = decoded.collection;
+                    outcome
+                        .quarantined
+                        .extend(decoded.quarantined.into_iter().map(|q| (name, q)));
+                }
+                Err(reason) => {
+                    outcome.revisions.push((name, 0));
+                    let raw = collections
+                        .iter()
+                        .find(|(n, _)| *n == name)
+                        .and_then(|(_, raw)| raw.clone())
+                        .unwrap_or_default();
+                    outcome.damaged.push(Damaged {
+                        key: collection_key(name),
+                        raw,
+                        reason,
+                    });
+                }
+            },
+        }
+    }
+    outcome
+}

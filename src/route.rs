@@ -1,0 +1,76 @@
+//! The app's pages and their addresses.
+//!
+//! Pages live in the URL fragment (`#/assessments/…`). A static host never sees the fragment,
+//! so every page can be reloaded or opened from a link on any plain file server, from any
+//! sub-path, without a 404 fallback or a server rewrite rule.
+
+/// One page of the app.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Route {
+    /// The list of maturity assessments (the start page).
+    Assessments,
+    /// One assessment, by id.
+    Assessment(String),
+    /// Import, export, storage use and recovery.
+    Data,
+    /// An address that matches no page.
+    NotFound(String),
+}
+
+impl Route {
+    /// Reads a fragment such as `#/assessments/abc` (with or without the `#`).
+    pub fn parse(fragment: &str) -> Route {
+        let path = fragment.trim_start_matches('#').trim_start_matches('/');
+        let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+        match segments.as_slice() {
+            [] | ["assessments"] => Route::Assessments,
+            ["assessments", id] => Route::Assessment(decode(id)),
+            ["data"] => Route::Data,
+            _ => Route::NotFound(path.to_owned()),
+        }
+    }
+
+    /// The fragment for this page, starting with `#`.
+    pub fn href(&self) -> String {
+        match self {
+            Route::Assessments => "#/assessments".to_owned(),
+            Route::Assessment(id) => format!("#/assessments/{}", encode(id)),
+            Route::Data => "#/data".to_owned(),
+            Route::NotFound(path) => format!("#/{path}"),
+        }
+    }
+}
+
+/// Percent-encodes everything but unreserved characters, so any id is one path segment.
+fn encode(segment: &str) -> String {
+    segment
+        .bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+fn decode(segment: &str) -> String {
+    let bytes = segment.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut index = 0;
+    while let Some(&b) = bytes.get(index) {
+        let hex = bytes
+            .get(index + 1..index + 3)
+            .and_then(|h| std::str::from_utf8(h).ok())
+            .and_then(|h| u8::from_str_radix(h, 16).ok());
+        match (b, hex) {
+            (b'%', Some(value)) => {
+                out.push(value);
+                index += 3;
+            }
+            _ => {
+                out.push(b);
+                index += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}

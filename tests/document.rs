@@ -1,0 +1,125 @@
+//! The workspace file: export, import validation, messages, migrations and fixtures.
+
+mod common;
+use common::{HOSTILE, assessment, at};
+use mlops_governance_workbench::core::document::{DocumentError, export_document, parse_document};
+use mlops_governance_workbench::core::maturity::Level;
+use mlops_governance_workbench::core::migrate::{SCHEMA_VERSION, migrate, steps_cover_all_versions};
+use mlops_governance_workbench::core::workspace::Workspace;
+
+fn fixture(version: u32) -> String {
+    let path = format!("{}/tests/fixtures/workspace-v{version}.json", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+#[test]
+fn every_shipped_schema_version_has_a_fixture_that_still_loads() {
+    assert!(steps_cover_all_versions());
+    for version in 1..=SCHEMA_VERSION {
+        let workspace = parse_document(&fixture(version)).unwrap();
+        assert!(!workspace.assessments.items.is_empty(), "fixture v{version} has data");
+    }
+}
+
+#[test]
+fn the_v1_fixture_keeps_every_value() {
+    let workspace = parse_document(&fixture(1)).unwrap();
+    let first = &workspace.assessments.items[0];
+    assert_eq!(first.name, "Recommendations platform");
+    assert_eq!(first.assessor, "Dana Q.");
+    assert_eq!(first.date.unwrap().to_string(), "2026-11-20");
+    assert_eq!(first.answer("automated-training-pipeline").link, "https://wiki.example.com/training");
+    assert_eq!(first.answer("feature-store").evidence, "Planned for Q1");
+    assert_eq!(first.result().overall, Level::Level1);
+    assert_eq!(workspace.assessments.items[1].date, None);
+}
+
+#[test]
+fn export_then_import_gives_the_same_workspace_even_with_hostile_text() {
+    let mut workspace = Workspace::default();
+    for (index, text) in HOSTILE.iter().enumerate() {
+        let mut a = assessment(&format!("id-{index}"), text, index as i64);
+        a.assessor = text.to_string();
+        a.set_answer("feature-store", |answer| {
+            answer.implemented = true;
+            answer.evidence = text.repeat(3);
+            answer.link = text.to_string();
+        });
+        workspace.assessments.upsert(a);
+    }
+    let mut big = assessment("big", "100 kB of notes", 99);
+    big.set_answer("drift-detection", |a| a.evidence = "x".repeat(100_000));
+    workspace.assessments.upsert(big);
+
+    let text = export_document(&workspace, "0.1.0", at(100));
+    assert_eq!(parse_document(&text).unwrap(), workspace);
+}
+
+#[test]
+fn export_leaves_out_tombstones() {
+    let mut workspace = Workspace::default();
+    workspace.assessments.upsert(assessment("a", "A", 0));
+    workspace.assessments.remove("a", at(1));
+    let text = export_document(&workspace, "0.1.0", at(2));
+    assert!(!text.contains("deleted"));
+}
+
+#[test]
+fn broken_json_names_line_and_column() {
+    let error = parse_document("{\n  \"format\": \"mlops-governance-workbench\",\n  \"schema_version\": 1,,\n}").unwrap_err();
+    assert!(matches!(error, DocumentError::InvalidJson { line: 3, column: 23, .. }), "{error:?}");
+    assert_eq!(
+        error.to_string(),
+        "The file is not valid JSON: line 3, column 23: key must be a string."
+    );
+    assert_eq!(parse_document("   ").unwrap_err(), DocumentError::Empty);
+    assert_eq!(parse_document("[1]").unwrap_err(), DocumentError::NotAnObject);
+}
+
+#[test]
+fn another_format_or_a_newer_version_is_refused_with_a_reason() {
+    let other = parse_document(r#"{"format":"something-else","schema_version":1,"workspace":{}}"#).unwrap_err();
+    assert!(other.to_string().contains("\"something-else\""));
+    let none = parse_document(r#"{"schema_version":1,"workspace":{}}"#).unwrap_err();
+    assert_eq!(none, DocumentError::WrongFormat { found: None });
+    let newer = parse_document(r#"{"format":"mlops-governance-workbench","schema_version":99,"workspace":{}}"#).unwrap_err();
+    assert_eq!(newer, DocumentError::Newer { found: 99 });
+    assert!(newer.to_string().contains("newer version"));
+    let zero = parse_document(r#"{"format":"mlops-governance-workbench","schema_version":0,"workspace":{}}"#).unwrap_err();
+    assert_eq!(zero, DocumentError::UnknownVersion { found: 0 });
+    let missing = parse_document(r#"{"format":"mlops-governance-workbench","workspace":{}}"#).unwrap_err();
+    assert_eq!(missing, DocumentError::MissingSchemaVersion);
+}
+
+#[test]
+fn a_schema_error_names_the_field_path() {
+    let text = fixture(1).replace("\"implemented\": true, \"evidence\": \"Nightly", "\"implemented\": \"yes\", \"evidence\": \"Nightly");
+    let error = parse_document(&text).unwrap_err();
+    match &error {
+        DocumentError::Schema { path, .. } => assert_eq!(
+            path,
+            "workspace.assessments.items[0].answers.automated-training-pipeline.implemented"
+        ),
+        other => panic!("{other:?}"),
+    }
+    let unknown = parse_document(r#"{"format":"mlops-governance-workbench","schema_version":1,"workspace":{"cards":[]}}"#).unwrap_err();
+    assert!(unknown.to_string().contains("unknown field `cards`"), "{unknown}");
+    let bad_date = fixture(1).replace("\"2026-11-20\"", "\"20 November\"");
+    assert!(parse_document(&bad_date).unwrap_err().to_string().contains("items[0].date"));
+}
+
+#[test]
+fn duplicate_ids_in_a_file_are_refused() {
+    let text = fixture(1).replace("\"empty-team\"", "\"lesson-example\"");
+    assert_eq!(
+        parse_document(&text).unwrap_err(),
+        DocumentError::DuplicateId { collection: "assessments", id: "lesson-example".into() }
+    );
+}
+
+#[test]
+fn migration_refuses_versions_it_does_not_know() {
+    assert!(migrate(serde_json::json!({}), u64::from(SCHEMA_VERSION)).is_ok());
+    assert!(migrate(serde_json::json!({}), u64::from(SCHEMA_VERSION) + 1).is_err());
+    assert!(migrate(serde_json::json!({}), 0).is_err());
+}

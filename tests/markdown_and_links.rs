@@ -1,0 +1,61 @@
+//! Markdown report escaping and link rules.
+
+mod common;
+use common::{HOSTILE, assessment};
+use mlops_governance_workbench::core::link::{LinkError, safe_href, validate_link};
+use mlops_governance_workbench::core::markdown::{assessment_markdown, escape};
+
+#[test]
+fn only_http_https_and_mailto_links_are_allowed() {
+    for ok in ["", "https://example.com/x?y=1", "http://intranet/wiki", "mailto:ml@example.com", "HTTPS://EXAMPLE.COM"] {
+        assert_eq!(validate_link(ok), Ok(()), "{ok}");
+    }
+    for (bad, error) in [
+        ("javascript:alert(1)", LinkError::Scheme),
+        ("data:text/html,<script>", LinkError::Scheme),
+        ("  JavaScript:alert(1)", LinkError::Scheme),
+        ("example.com", LinkError::Scheme),
+        ("https://", LinkError::Malformed),
+        ("https://a b", LinkError::Malformed),
+        ("https://a\u{0}b", LinkError::Malformed),
+    ] {
+        assert_eq!(validate_link(bad), Err(error), "{bad}");
+    }
+    assert_eq!(safe_href(" https://x "), Some("https://x"));
+    assert_eq!(safe_href("javascript:alert(1)"), None);
+    assert_eq!(safe_href(""), None);
+}
+
+#[test]
+fn escaped_text_has_no_markup_left() {
+    assert_eq!(escape("<script>"), "\\<script\\>");
+    assert_eq!(escape("1. item"), "1\\. item");
+    assert_eq!(escape("# title"), "\\# title");
+    assert_eq!(escape("a\nb"), "a\\\nb");
+    assert_eq!(escape("plain text, v2.1: fine"), "plain text, v2.1: fine");
+}
+
+#[test]
+fn the_report_has_results_criteria_and_recommendations_and_escapes_user_text() {
+    for text in HOSTILE {
+        let mut a = assessment("x", text, 0);
+        a.assessor = text.to_string();
+        a.set_answer("model-registry", |answer| {
+            answer.implemented = true;
+            answer.evidence = text.to_string();
+            answer.link = "https://example.com/<a>".into();
+        });
+        a.set_answer("feature-store", |answer| answer.link = "javascript:alert(1)".into());
+        let md = assessment_markdown(&a);
+        assert!(!md.contains("<script"), "{md}");
+        assert!(!md.contains("<img"), "{md}");
+        assert!(!md.contains("javascript:alert(1)>"), "{md}");
+        assert!(md.contains("Link: <https://example.com/%3Ca%3E>"), "{md}");
+        assert!(md.contains("- [x] Model registry (Registry)"));
+        assert!(md.contains("1. Implement experiment tracking (MLflow or Weights & Biases)"));
+        assert!(md.contains("| Level 1 (ML Pipeline Automation) | 1 | 4 | 25% |"));
+        for line in md.lines().filter(|l| l.starts_with('#')) {
+            assert!(line.starts_with("# MLOps") || line.starts_with("## ") || line.starts_with("### Level"), "{line}");
+        }
+    }
+}

@@ -1,0 +1,101 @@
+//! Loading local storage never loses data: damaged values and bad records are kept.
+
+mod common;
+use common::{assessment, at};
+use mlops_governance_workbench::core::collection::Collection;
+use mlops_governance_workbench::core::stored::{
+    collection_key, decode_collection, encode_collection, encode_meta, load, meta_key, rescue_key, stored_revision,
+};
+use mlops_governance_workbench::core::workspace::CollectionName::{self, Assessments};
+
+fn stored(items: &str) -> Vec<(CollectionName, Option<String>)> {
+    vec![(Assessments, Some(items.to_owned()))]
+}
+
+fn two_assessments() -> String {
+    let mut c = Collection::default();
+    c.upsert(assessment("a", "Alpha", 0));
+    c.upsert(assessment("b", "Beta", 1));
+    encode_collection(&c, &[], 7, at(2))
+}
+
+#[test]
+fn a_clean_store_loads_with_its_revision() {
+    let meta = encode_meta("0.1.0", at(0));
+    let outcome = load(Some(&meta), &stored(&two_assessments()));
+    assert_eq!(outcome.workspace.assessments.items.len(), 2);
+    assert_eq!(outcome.revisions, vec![(Assessments, 7)]);
+    assert!(outcome.damaged.is_empty() && outcome.quarantined.is_empty());
+    assert_eq!(outcome.newer_schema, None);
+}
+
+#[test]
+fn nothing_stored_is_an_empty_workspace() {
+    let outcome = load(None, &[(Assessments, None)]);
+    assert!(outcome.workspace.assessments.items.is_empty());
+    assert!(outcome.damaged.is_empty());
+}
+
+#[test]
+fn a_record_that_does_not_parse_is_quarantined_and_written_back_unchanged() {
+    let raw = two_assessments().replace("\"name\":\"Beta\"", "\"name\":42");
+    let outcome = load(None, &stored(&raw));
+    assert_eq!(outcome.workspace.assessments.items.len(), 1);
+    assert_eq!(outcome.quarantined.len(), 1);
+    let (_, quarantined) = &outcome.quarantined[0];
+    assert_eq!(quarantined.id(), Some("b"));
+    assert!(quarantined.reason.contains("assessments[1].name"), "{}", quarantined.reason);
+
+    let quarantine: Vec<_> = outcome.quarantined.iter().map(|(_, q)| q.clone()).collect();
+    let rewritten = encode_collection(&outcome.workspace.assessments, &quarantine, 8, at(3));
+    assert!(rewritten.contains("\"name\":42"));
+    let again = decode_collection::<mlops_governance_workbench::core::assessment::Assessment>(Assessments, &rewritten).unwrap();
+    assert_eq!(again.quarantined.len(), 1);
+    assert_eq!(again.revision, 8);
+}
+
+#[test]
+fn a_duplicate_id_in_storage_is_quarantined_not_dropped() {
+    let raw = two_assessments().replace("\"id\":\"b\"", "\"id\":\"a\"");
+    let outcome = load(None, &stored(&raw));
+    assert_eq!(outcome.workspace.assessments.items.len(), 1);
+    assert!(outcome.quarantined[0].1.reason.contains("already has the id"));
+}
+
+#[test]
+fn a_value_that_is_not_json_is_damaged_and_kept_raw() {
+    let outcome = load(None, &stored("{not json"));
+    assert!(outcome.workspace.assessments.items.is_empty());
+    assert_eq!(outcome.damaged.len(), 1);
+    assert_eq!(outcome.damaged[0].key, collection_key(Assessments));
+    assert_eq!(outcome.damaged[0].raw, "{not json");
+    assert!(outcome.damaged[0].reason.contains("line 1, column 2"), "{}", outcome.damaged[0].reason);
+    let not_object = load(None, &stored("[]"));
+    assert_eq!(not_object.damaged.len(), 1);
+    let bad_items = load(None, &stored(r#"{"items": 3}"#));
+    assert_eq!(bad_items.damaged[0].reason, "its \"items\" is not a list");
+}
+
+#[test]
+fn damaged_metadata_is_reported_and_the_collections_still_load() {
+    let outcome = load(Some("garbage"), &stored(&two_assessments()));
+    assert_eq!(outcome.damaged.len(), 1);
+    assert_eq!(outcome.damaged[0].key, meta_key());
+    assert_eq!(outcome.workspace.assessments.items.len(), 2);
+}
+
+#[test]
+fn data_from_a_newer_schema_is_not_read_so_it_is_never_overwritten() {
+    let meta = r#"{"format":"mlops-governance-workbench","schema_version":5}"#;
+    let outcome = load(Some(meta), &stored(&two_assessments()));
+    assert_eq!(outcome.newer_schema, Some(5));
+    assert!(outcome.workspace.assessments.items.is_empty());
+}
+
+#[test]
+fn revisions_and_keys() {
+    assert_eq!(stored_revision(&two_assessments()), 7);
+    assert_eq!(stored_revision("nonsense"), 0);
+    assert_eq!(collection_key(Assessments), "mlops-workbench:assessments");
+    assert_eq!(rescue_key(&collection_key(Assessments)), "mlops-workbench:rescued:assessments");
+}
