@@ -4,11 +4,16 @@ mod common;
 use common::{HOSTILE, assessment, at};
 use mlops_governance_workbench::core::document::{DocumentError, export_document, parse_document};
 use mlops_governance_workbench::core::maturity::Level;
-use mlops_governance_workbench::core::migrate::{SCHEMA_VERSION, migrate, steps_cover_all_versions};
+use mlops_governance_workbench::core::migrate::{
+    SCHEMA_VERSION, migrate, steps_cover_all_versions,
+};
 use mlops_governance_workbench::core::workspace::Workspace;
 
 fn fixture(version: u32) -> String {
-    let path = format!("{}/tests/fixtures/workspace-v{version}.json", env!("CARGO_MANIFEST_DIR"));
+    let path = format!(
+        "{}/tests/fixtures/workspace-v{version}.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
@@ -17,7 +22,10 @@ fn every_shipped_schema_version_has_a_fixture_that_still_loads() {
     assert!(steps_cover_all_versions());
     for version in 1..=SCHEMA_VERSION {
         let workspace = parse_document(&fixture(version)).unwrap();
-        assert!(!workspace.assessments.items.is_empty(), "fixture v{version} has data");
+        assert!(
+            !workspace.assessments.items.is_empty(),
+            "fixture v{version} has data"
+        );
     }
 }
 
@@ -28,7 +36,10 @@ fn the_v1_fixture_keeps_every_value() {
     assert_eq!(first.name, "Recommendations platform");
     assert_eq!(first.assessor, "Dana Q.");
     assert_eq!(first.date.unwrap().to_string(), "2026-11-20");
-    assert_eq!(first.answer("automated-training-pipeline").link, "https://wiki.example.com/training");
+    assert_eq!(
+        first.answer("automated-training-pipeline").link,
+        "https://wiki.example.com/training"
+    );
     assert_eq!(first.answer("feature-store").evidence, "Planned for Q1");
     assert_eq!(first.result().overall, Level::Level1);
     assert_eq!(workspace.assessments.items[1].date, None);
@@ -66,34 +77,61 @@ fn export_leaves_out_tombstones() {
 
 #[test]
 fn broken_json_names_line_and_column() {
-    let error = parse_document("{\n  \"format\": \"mlops-governance-workbench\",\n  \"schema_version\": 1,,\n}").unwrap_err();
-    assert!(matches!(error, DocumentError::InvalidJson { line: 3, column: 23, .. }), "{error:?}");
+    let error = parse_document(
+        "{\n  \"format\": \"mlops-governance-workbench\",\n  \"schema_version\": 1,,\n}",
+    )
+    .unwrap_err();
+    assert!(
+        matches!(
+            error,
+            DocumentError::InvalidJson {
+                line: 3,
+                column: 23,
+                ..
+            }
+        ),
+        "{error:?}"
+    );
     assert_eq!(
         error.to_string(),
         "The file is not valid JSON: line 3, column 23: key must be a string."
     );
     assert_eq!(parse_document("   ").unwrap_err(), DocumentError::Empty);
-    assert_eq!(parse_document("[1]").unwrap_err(), DocumentError::NotAnObject);
+    assert_eq!(
+        parse_document("[1]").unwrap_err(),
+        DocumentError::NotAnObject
+    );
 }
 
 #[test]
 fn another_format_or_a_newer_version_is_refused_with_a_reason() {
-    let other = parse_document(r#"{"format":"something-else","schema_version":1,"workspace":{}}"#).unwrap_err();
+    let other = parse_document(r#"{"format":"something-else","schema_version":1,"workspace":{}}"#)
+        .unwrap_err();
     assert!(other.to_string().contains("\"something-else\""));
     let none = parse_document(r#"{"schema_version":1,"workspace":{}}"#).unwrap_err();
     assert_eq!(none, DocumentError::WrongFormat { found: None });
-    let newer = parse_document(r#"{"format":"mlops-governance-workbench","schema_version":99,"workspace":{}}"#).unwrap_err();
+    let newer = parse_document(
+        r#"{"format":"mlops-governance-workbench","schema_version":99,"workspace":{}}"#,
+    )
+    .unwrap_err();
     assert_eq!(newer, DocumentError::Newer { found: 99 });
     assert!(newer.to_string().contains("newer version"));
-    let zero = parse_document(r#"{"format":"mlops-governance-workbench","schema_version":0,"workspace":{}}"#).unwrap_err();
+    let zero = parse_document(
+        r#"{"format":"mlops-governance-workbench","schema_version":0,"workspace":{}}"#,
+    )
+    .unwrap_err();
     assert_eq!(zero, DocumentError::UnknownVersion { found: 0 });
-    let missing = parse_document(r#"{"format":"mlops-governance-workbench","workspace":{}}"#).unwrap_err();
+    let missing =
+        parse_document(r#"{"format":"mlops-governance-workbench","workspace":{}}"#).unwrap_err();
     assert_eq!(missing, DocumentError::MissingSchemaVersion);
 }
 
 #[test]
 fn a_schema_error_names_the_field_path() {
-    let text = fixture(1).replace("\"implemented\": true, \"evidence\": \"Nightly", "\"implemented\": \"yes\", \"evidence\": \"Nightly");
+    let text = fixture(1).replace(
+        "\"implemented\": true, \"evidence\": \"Nightly",
+        "\"implemented\": \"yes\", \"evidence\": \"Nightly",
+    );
     let error = parse_document(&text).unwrap_err();
     match &error {
         DocumentError::Schema { path, .. } => assert_eq!(
@@ -102,10 +140,21 @@ fn a_schema_error_names_the_field_path() {
         ),
         other => panic!("{other:?}"),
     }
-    let unknown = parse_document(r#"{"format":"mlops-governance-workbench","schema_version":1,"workspace":{"cards":[]}}"#).unwrap_err();
-    assert!(unknown.to_string().contains("unknown field `cards`"), "{unknown}");
+    let unknown = parse_document(
+        r#"{"format":"mlops-governance-workbench","schema_version":1,"workspace":{"cards":[]}}"#,
+    )
+    .unwrap_err();
+    assert!(
+        unknown.to_string().contains("unknown field `cards`"),
+        "{unknown}"
+    );
     let bad_date = fixture(1).replace("\"2026-11-20\"", "\"20 November\"");
-    assert!(parse_document(&bad_date).unwrap_err().to_string().contains("items[0].date"));
+    assert!(
+        parse_document(&bad_date)
+            .unwrap_err()
+            .to_string()
+            .contains("items[0].date")
+    );
 }
 
 #[test]
@@ -113,7 +162,10 @@ fn duplicate_ids_in_a_file_are_refused() {
     let text = fixture(1).replace("\"empty-team\"", "\"lesson-example\"");
     assert_eq!(
         parse_document(&text).unwrap_err(),
-        DocumentError::DuplicateId { collection: "assessments", id: "lesson-example".into() }
+        DocumentError::DuplicateId {
+            collection: "assessments",
+            id: "lesson-example".into()
+        }
     );
 }
 

@@ -16,15 +16,44 @@ fn workspace(records: &[(&str, &str)]) -> Workspace {
 #[test]
 fn merge_adds_new_skips_identical_and_keeps_both_on_conflict() {
     let current = workspace(&[("a", "Alpha"), ("b", "Beta")]);
-    let mut incoming = workspace(&[("a", "Alpha"), ("b", "Beta, edited elsewhere"), ("c", "Gamma")]);
+    let mut incoming = workspace(&[
+        ("a", "Alpha"),
+        ("b", "Beta, edited elsewhere"),
+        ("c", "Gamma"),
+    ]);
     incoming.assessments.update("a", |a| a.updated_at = at(50));
     let mut next = 0;
-    let (merged, report) = merge(&current, &incoming, || { next += 1; format!("new-{next}") }, at(100));
-    assert_eq!(report, MergeReport { added: 1, unchanged: 1, kept_both: 1 });
-    let names: Vec<(&str, &str)> = merged.assessments.items.iter().map(|a| (a.id.as_str(), a.name.as_str())).collect();
+    let (merged, report) = merge(
+        &current,
+        &incoming,
+        || {
+            next += 1;
+            format!("new-{next}")
+        },
+        at(100),
+    );
+    assert_eq!(
+        report,
+        MergeReport {
+            added: 1,
+            unchanged: 1,
+            kept_both: 1
+        }
+    );
+    let names: Vec<(&str, &str)> = merged
+        .assessments
+        .items
+        .iter()
+        .map(|a| (a.id.as_str(), a.name.as_str()))
+        .collect();
     assert_eq!(
         names,
-        [("a", "Alpha"), ("b", "Beta"), ("new-1", "Beta, edited elsewhere (imported)"), ("c", "Gamma")]
+        [
+            ("a", "Alpha"),
+            ("b", "Beta"),
+            ("new-1", "Beta, edited elsewhere (imported)"),
+            ("c", "Gamma")
+        ]
     );
 }
 
@@ -44,9 +73,17 @@ fn replace_takes_the_import_and_tombstones_what_disappears() {
     let current = workspace(&[("a", "Alpha"), ("b", "Beta")]);
     let incoming = workspace(&[("b", "Beta from file"), ("c", "Gamma")]);
     let replaced = replace(&current, &incoming, at(30));
-    let ids: Vec<&str> = replaced.assessments.items.iter().map(|a| a.id.as_str()).collect();
+    let ids: Vec<&str> = replaced
+        .assessments
+        .items
+        .iter()
+        .map(|a| a.id.as_str())
+        .collect();
     assert_eq!(ids, ["b", "c"]);
-    assert_eq!(replaced.assessments.get("b").unwrap().name, "Beta from file");
+    assert_eq!(
+        replaced.assessments.get("b").unwrap().name,
+        "Beta from file"
+    );
     assert_eq!(replaced.assessments.deleted.len(), 1);
     assert_eq!(replaced.assessments.deleted[0].id, "a");
 }

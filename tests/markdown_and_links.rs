@@ -7,7 +7,13 @@ use mlops_governance_workbench::core::markdown::{assessment_markdown, escape};
 
 #[test]
 fn only_http_https_and_mailto_links_are_allowed() {
-    for ok in ["", "https://example.com/x?y=1", "http://intranet/wiki", "mailto:ml@example.com", "HTTPS://EXAMPLE.COM"] {
+    for ok in [
+        "",
+        "https://example.com/x?y=1",
+        "http://intranet/wiki",
+        "mailto:ml@example.com",
+        "HTTPS://EXAMPLE.COM",
+    ] {
         assert_eq!(validate_link(ok), Ok(()), "{ok}");
     }
     for (bad, error) in [
@@ -45,7 +51,9 @@ fn the_report_has_results_criteria_and_recommendations_and_escapes_user_text() {
             answer.evidence = text.to_string();
             answer.link = "https://example.com/<a>".into();
         });
-        a.set_answer("feature-store", |answer| answer.link = "javascript:alert(1)".into());
+        a.set_answer("feature-store", |answer| {
+            answer.link = "javascript:alert(1)".into()
+        });
         let md = assessment_markdown(&a);
         // Every `<` is escaped except the one autolink we made.
         for (index, _) in md.match_indices('<') {
@@ -59,7 +67,26 @@ fn the_report_has_results_criteria_and_recommendations_and_escapes_user_text() {
         assert!(md.contains("1. Implement experiment tracking (MLflow or Weights & Biases)"));
         assert!(md.contains("| Level 1 (ML Pipeline Automation) | 1 | 4 | 25% |"));
         for line in md.lines().filter(|l| l.starts_with('#')) {
-            assert!(line.starts_with("# MLOps") || line.starts_with("## ") || line.starts_with("### Level"), "{line}");
+            assert!(
+                line.starts_with("# MLOps")
+                    || line.starts_with("## ")
+                    || line.starts_with("### Level"),
+                "{line}"
+            );
         }
     }
+}
+
+#[test]
+fn export_file_names_are_safe() {
+    use mlops_governance_workbench::core::filename::file_stem;
+    assert_eq!(
+        file_stem("Fraud Detection (EU) v2.1"),
+        "fraud-detection-eu-v2-1"
+    );
+    assert_eq!(file_stem("../../etc/passwd"), "etc-passwd");
+    assert_eq!(file_stem("<script>"), "script");
+    assert_eq!(file_stem("🧪"), "untitled");
+    assert_eq!(file_stem("Ünïcode Ärger"), "ünïcode-ärger");
+    assert_eq!(file_stem(&"a".repeat(100)).len(), 60);
 }

@@ -1,6 +1,8 @@
 //! The lesson's maturity rules (section 1.2), checked against its own example.
 
-use mlops_governance_workbench::core::maturity::{CRITERIA, Level, assess, criterion, recommendations};
+use mlops_governance_workbench::core::maturity::{
+    CRITERIA, Level, assess, criterion, recommendations,
+};
 
 fn implemented_by_text(texts: &[&str]) -> impl Fn(&str) -> bool {
     let ids: Vec<&'static str> = CRITERIA
@@ -35,11 +37,19 @@ fn the_lessons_example_is_level_1_with_its_five_recommendations() {
         ]
     );
     let level2 = result.score(Level::Level2).unwrap();
-    assert_eq!((level2.total, level2.implemented, level2.still_needed()), (5, 1, 3));
+    assert_eq!(
+        (level2.total, level2.implemented, level2.still_needed()),
+        (5, 1, 3)
+    );
     let missing: Vec<&str> = level2.missing.iter().map(|c| c.text).collect();
     assert_eq!(
         missing,
-        ["Automated model validation", "CI/CD pipeline for ML", "Feature store", "Automated deployment"]
+        [
+            "Automated model validation",
+            "CI/CD pipeline for ML",
+            "Feature store",
+            "Automated deployment"
+        ]
     );
 }
 
@@ -57,7 +67,11 @@ fn nothing_implemented_is_level_0_with_its_four_recommendations() {
             "Add basic model monitoring",
         ]
     );
-    let blocking: Vec<Level> = result.blocking_next_level().iter().map(|s| s.level).collect();
+    let blocking: Vec<Level> = result
+        .blocking_next_level()
+        .iter()
+        .map(|s| s.level)
+        .collect();
     assert_eq!(blocking, vec![Level::Level1]);
 }
 
@@ -65,9 +79,17 @@ fn nothing_implemented_is_level_0_with_its_four_recommendations() {
 fn everything_implemented_is_level_3() {
     let result = assess(|_| true);
     assert_eq!(result.overall, Level::Level3);
-    assert_eq!(result.recommendations, &["Maintain and optimize current MLOps practices"]);
+    assert_eq!(
+        result.recommendations,
+        &["Maintain and optimize current MLOps practices"]
+    );
     assert!(result.blocking_next_level().is_empty());
-    assert!(result.scores.iter().all(|s| s.percentage == 100.0 && s.missing.is_empty()));
+    assert!(
+        result
+            .scores
+            .iter()
+            .all(|s| s.percentage == 100.0 && s.missing.is_empty())
+    );
 }
 
 #[test]
@@ -85,11 +107,19 @@ fn a_gap_at_level_1_keeps_level_0_under_the_cumulative_rule() {
 
 #[test]
 fn four_of_five_is_exactly_the_threshold() {
-    let level2: Vec<&str> = CRITERIA.iter().filter(|c| c.level == Level::Level2).map(|c| c.id).collect();
-    let result = assess(|id| criterion(id).is_some_and(|c| c.level == Level::Level1) || level2[..4].contains(&id));
+    let level2: Vec<&str> = CRITERIA
+        .iter()
+        .filter(|c| c.level == Level::Level2)
+        .map(|c| c.id)
+        .collect();
+    let result = assess(|id| {
+        criterion(id).is_some_and(|c| c.level == Level::Level1) || level2[..4].contains(&id)
+    });
     assert_eq!(result.score(Level::Level2).unwrap().percentage, 80.0);
     assert_eq!(result.overall, Level::Level2);
-    let three_of_five = assess(|id| criterion(id).is_some_and(|c| c.level == Level::Level1) || level2[..3].contains(&id));
+    let three_of_five = assess(|id| {
+        criterion(id).is_some_and(|c| c.level == Level::Level1) || level2[..3].contains(&id)
+    });
     assert_eq!(three_of_five.overall, Level::Level1);
 }
 
@@ -108,4 +138,23 @@ fn the_lessons_fourteen_criteria_keep_their_texts_levels_and_unique_ids() {
     assert_eq!(CRITERIA[6].text, "CI/CD pipeline for ML");
     assert_eq!(CRITERIA[6].category, "CI/CD");
     assert!(CRITERIA.iter().all(|c| !c.in_practice.is_empty()));
+}
+
+#[test]
+fn the_example_constant_is_the_lessons_example() {
+    use mlops_governance_workbench::core::maturity::LESSON_EXAMPLE;
+    let texts: Vec<&str> = LESSON_EXAMPLE
+        .iter()
+        .map(|id| criterion(id).unwrap().text)
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            "Automated training pipeline",
+            "Experiment tracking (MLflow/W&B)",
+            "Model registry",
+            "Basic model monitoring",
+            "Automated data validation",
+        ]
+    );
 }

@@ -7,10 +7,16 @@ fn fragments_parse_to_pages_and_back() {
     assert_eq!(Route::parse(""), Route::Assessments);
     assert_eq!(Route::parse("#/"), Route::Assessments);
     assert_eq!(Route::parse("#/data"), Route::Data);
-    assert_eq!(Route::parse("#/nowhere/else"), Route::NotFound("nowhere/else".into()));
+    assert_eq!(
+        Route::parse("#/nowhere/else"),
+        Route::NotFound("nowhere/else".into())
+    );
     for id in ["abc123", "with space/and slash", "ünï", "%41"] {
         let route = Route::Assessment(id.to_owned());
         assert_eq!(Route::parse(&route.href()), route, "{id}");
     }
-    assert_eq!(Route::Assessment("a b".into()).href(), "#/assessments/a%20b");
+    assert_eq!(
+        Route::Assessment("a b".into()).href(),
+        "#/assessments/a%20b"
+    );
 }

@@ -4,7 +4,8 @@ mod common;
 use common::{assessment, at};
 use mlops_governance_workbench::core::collection::Collection;
 use mlops_governance_workbench::core::stored::{
-    collection_key, decode_collection, encode_collection, encode_meta, load, meta_key, rescue_key, stored_revision,
+    collection_key, decode_collection, encode_collection, encode_meta, load, meta_key, rescue_key,
+    stored_revision,
 };
 use mlops_governance_workbench::core::workspace::CollectionName::{self, Assessments};
 
@@ -44,12 +45,20 @@ fn a_record_that_does_not_parse_is_quarantined_and_written_back_unchanged() {
     assert_eq!(outcome.quarantined.len(), 1);
     let (_, quarantined) = &outcome.quarantined[0];
     assert_eq!(quarantined.id(), Some("b"));
-    assert!(quarantined.reason.contains("assessments[1].name"), "{}", quarantined.reason);
+    assert!(
+        quarantined.reason.contains("assessments[1].name"),
+        "{}",
+        quarantined.reason
+    );
 
     let quarantine: Vec<_> = outcome.quarantined.iter().map(|(_, q)| q.clone()).collect();
     let rewritten = encode_collection(&outcome.workspace.assessments, &quarantine, 8, at(3));
     assert!(rewritten.contains("\"name\":42"));
-    let again = decode_collection::<mlops_governance_workbench::core::assessment::Assessment>(Assessments, &rewritten).unwrap();
+    let again = decode_collection::<mlops_governance_workbench::core::assessment::Assessment>(
+        Assessments,
+        &rewritten,
+    )
+    .unwrap();
     assert_eq!(again.quarantined.len(), 1);
     assert_eq!(again.revision, 8);
 }
@@ -59,7 +68,12 @@ fn a_duplicate_id_in_storage_is_quarantined_not_dropped() {
     let raw = two_assessments().replace("\"id\":\"b\"", "\"id\":\"a\"");
     let outcome = load(None, &stored(&raw));
     assert_eq!(outcome.workspace.assessments.items.len(), 1);
-    assert!(outcome.quarantined[0].1.reason.contains("already has the id"));
+    assert!(
+        outcome.quarantined[0]
+            .1
+            .reason
+            .contains("already has the id")
+    );
 }
 
 #[test]
@@ -69,7 +83,11 @@ fn a_value_that_is_not_json_is_damaged_and_kept_raw() {
     assert_eq!(outcome.damaged.len(), 1);
     assert_eq!(outcome.damaged[0].key, collection_key(Assessments));
     assert_eq!(outcome.damaged[0].raw, "{not json");
-    assert!(outcome.damaged[0].reason.contains("line 1, column 2"), "{}", outcome.damaged[0].reason);
+    assert!(
+        outcome.damaged[0].reason.contains("line 1, column 2"),
+        "{}",
+        outcome.damaged[0].reason
+    );
     let not_object = load(None, &stored("[]"));
     assert_eq!(not_object.damaged.len(), 1);
     let bad_items = load(None, &stored(r#"{"items": 3}"#));
@@ -97,5 +115,8 @@ fn revisions_and_keys() {
     assert_eq!(stored_revision(&two_assessments()), 7);
     assert_eq!(stored_revision("nonsense"), 0);
     assert_eq!(collection_key(Assessments), "mlops-workbench:assessments");
-    assert_eq!(rescue_key(&collection_key(Assessments)), "mlops-workbench:rescued:assessments");
+    assert_eq!(
+        rescue_key(&collection_key(Assessments), at(0)),
+        "mlops-workbench:rescued:assessments:2026-01-01T00:00:00Z"
+    );
 }

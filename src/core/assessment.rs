@@ -81,7 +81,9 @@ impl Assessment {
     }
 
     pub fn is_implemented(&self, criterion_id: &str) -> bool {
-        self.answers.get(criterion_id).is_some_and(|a| a.implemented)
+        self.answers
+            .get(criterion_id)
+            .is_some_and(|a| a.implemented)
     }
 
     /// Changes one answer, dropping it when it becomes blank so files stay small.

@@ -24,7 +24,11 @@ struct Envelope<'a> {
 }
 
 /// The workspace as a pretty-printed file, without tombstones.
-pub fn export_document(workspace: &Workspace, app_version: &str, saved_at: DateTime<Utc>) -> String {
+pub fn export_document(
+    workspace: &Workspace,
+    app_version: &str,
+    saved_at: DateTime<Utc>,
+) -> String {
     let clean = workspace.without_tombstones();
     let envelope = Envelope {
         format: FORMAT,
@@ -40,28 +44,54 @@ pub fn export_document(workspace: &Workspace, app_version: &str, saved_at: DateT
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DocumentError {
     Empty,
-    InvalidJson { line: usize, column: usize, reason: String },
+    InvalidJson {
+        line: usize,
+        column: usize,
+        reason: String,
+    },
     NotAnObject,
-    WrongFormat { found: Option<String> },
+    WrongFormat {
+        found: Option<String>,
+    },
     MissingSchemaVersion,
-    Newer { found: u64 },
-    UnknownVersion { found: u64 },
-    MigrationFailed { from: u32, reason: String },
+    Newer {
+        found: u64,
+    },
+    UnknownVersion {
+        found: u64,
+    },
+    MigrationFailed {
+        from: u32,
+        reason: String,
+    },
     MissingWorkspace,
-    Schema { path: String, reason: String },
-    DuplicateId { collection: &'static str, id: String },
+    Schema {
+        path: String,
+        reason: String,
+    },
+    DuplicateId {
+        collection: &'static str,
+        id: String,
+    },
 }
 
 impl fmt::Display for DocumentError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             DocumentError::Empty => write!(f, "The file is empty."),
-            DocumentError::InvalidJson { line, column, reason } => write!(
+            DocumentError::InvalidJson {
+                line,
+                column,
+                reason,
+            } => write!(
                 f,
                 "The file is not valid JSON: line {line}, column {column}: {reason}."
             ),
             DocumentError::NotAnObject => {
-                write!(f, "The file is JSON, but not a workspace: it should be one object {{…}}.")
+                write!(
+                    f,
+                    "The file is JSON, but not a workspace: it should be one object {{…}}."
+                )
             }
             DocumentError::WrongFormat { found: Some(found) } => write!(
                 f,
@@ -72,14 +102,20 @@ impl fmt::Display for DocumentError {
                 "The file is not a workbench workspace: it has no \"format\": \"{FORMAT}\" field."
             ),
             DocumentError::MissingSchemaVersion => {
-                write!(f, "The file has no \"schema_version\" number, so it cannot be read safely.")
+                write!(
+                    f,
+                    "The file has no \"schema_version\" number, so it cannot be read safely."
+                )
             }
             DocumentError::Newer { found } => write!(
                 f,
                 "The file was saved by a newer version of the workbench (schema version {found}); this version reads up to {SCHEMA_VERSION}. Open it with the newer version."
             ),
             DocumentError::UnknownVersion { found } => {
-                write!(f, "The file has schema version {found}, which never existed.")
+                write!(
+                    f,
+                    "The file has schema version {found}, which never existed."
+                )
             }
             DocumentError::MigrationFailed { from, reason } => write!(
                 f,
@@ -102,7 +138,9 @@ impl From<MigrationError> for DocumentError {
         match error {
             MigrationError::Newer { found } => DocumentError::Newer { found },
             MigrationError::Unknown { found } => DocumentError::UnknownVersion { found },
-            MigrationError::Failed { from, reason } => DocumentError::MigrationFailed { from, reason },
+            MigrationError::Failed { from, reason } => {
+                DocumentError::MigrationFailed { from, reason }
+            }
         }
     }
 }
@@ -127,10 +165,17 @@ pub fn parse_json(text: &str) -> Result<Value, DocumentError> {
 }
 
 /// Deserializes a value, naming the path of the first wrong field after `prefix`.
-pub fn decode_at<T: serde::de::DeserializeOwned>(value: Value, prefix: &str) -> Result<T, DocumentError> {
+pub fn decode_at<T: serde::de::DeserializeOwned>(
+    value: Value,
+    prefix: &str,
+) -> Result<T, DocumentError> {
     serde_path_to_error::deserialize(value).map_err(|e| {
         let inner = e.path().to_string();
-        let path = if inner == "." { prefix.to_owned() } else { format!("{prefix}.{inner}") };
+        let path = if inner == "." {
+            prefix.to_owned()
+        } else {
+            format!("{prefix}.{inner}")
+        };
         DocumentError::Schema {
             path,
             reason: e.into_inner().to_string(),
@@ -158,7 +203,9 @@ pub fn parse_document(text: &str) -> Result<Workspace, DocumentError> {
         .get("schema_version")
         .and_then(Value::as_u64)
         .ok_or(DocumentError::MissingSchemaVersion)?;
-    let workspace = object.remove("workspace").ok_or(DocumentError::MissingWorkspace)?;
+    let workspace = object
+        .remove("workspace")
+        .ok_or(DocumentError::MissingWorkspace)?;
     let migrated = migrate::migrate(workspace, version)?;
     let workspace: Workspace = decode_at(migrated, "workspace")?;
     check_unique_ids("assessments", &workspace.assessments.items)?;

@@ -104,10 +104,13 @@ pub fn replace(current: &Workspace, incoming: &Workspace, now: DateTime<Utc>) ->
     let mut result = incoming.without_tombstones();
     for old in &current.assessments.items {
         if !result.assessments.contains(old.id()) {
-            result.assessments.deleted.push(crate::core::collection::Tombstone {
-                id: old.id().to_owned(),
-                deleted_at: now,
-            });
+            result
+                .assessments
+                .deleted
+                .push(crate::core::collection::Tombstone {
+                    id: old.id().to_owned(),
+                    deleted_at: now,
+                });
         }
     }
     result

@@ -22,7 +22,8 @@ fn escape_line(line: &str) -> String {
     let mut out = String::with_capacity(line.len());
     let leading_digits = line.chars().take_while(char::is_ascii_digit).count();
     for (index, c) in line.chars().enumerate() {
-        let ordered_list_marker = index == leading_digits && leading_digits > 0 && (c == '.' || c == ')');
+        let ordered_list_marker =
+            index == leading_digits && leading_digits > 0 && (c == '.' || c == ')');
         if ordered_list_marker || "\\`*_{}[]<>()#+-!|~&".contains(c) {
             out.push('\\');
         }
@@ -52,7 +53,11 @@ fn level_name(level: Level) -> String {
 pub fn assessment_markdown(assessment: &Assessment) -> String {
     let result = assessment.result();
     let mut md = String::new();
-    let _ = writeln!(md, "# MLOps maturity assessment: {}\n", escape(&assessment.name));
+    let _ = writeln!(
+        md,
+        "# MLOps maturity assessment: {}\n",
+        escape(&assessment.name)
+    );
     if !assessment.assessor.is_empty() {
         let _ = writeln!(md, "- Assessor: {}", escape(&assessment.assessor));
     }
@@ -91,7 +96,11 @@ pub fn assessment_markdown(assessment: &Assessment) -> String {
             let mark = if answer.implemented { "x" } else { " " };
             let _ = writeln!(md, "- [{mark}] {} ({})", criterion.text, criterion.category);
             if !answer.evidence.trim().is_empty() {
-                let _ = writeln!(md, "  Evidence: {}", escape(&answer.evidence).replace('\n', "\n  "));
+                let _ = writeln!(
+                    md,
+                    "  Evidence: {}",
+                    escape(&answer.evidence).replace('\n', "\n  ")
+                );
             }
             if let Some(href) = safe_href(&answer.link) {
                 let _ = writeln!(md, "  Link: {}", autolink(href));

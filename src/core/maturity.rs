@@ -271,8 +271,11 @@ pub fn assess(is_implemented: impl Fn(&str) -> bool) -> MaturityResult {
         .iter()
         .map(|&level| {
             let all: Vec<&'static Criterion> = criteria_of(level).collect();
-            let missing: Vec<&'static Criterion> =
-                all.iter().copied().filter(|c| !is_implemented(c.id)).collect();
+            let missing: Vec<&'static Criterion> = all
+                .iter()
+                .copied()
+                .filter(|c| !is_implemented(c.id))
+                .collect();
             let implemented = all.len() - missing.len();
             let percentage = if all.is_empty() {
                 0.0
@@ -296,8 +299,7 @@ pub fn assess(is_implemented: impl Fn(&str) -> bool) -> MaturityResult {
         .map_or(Level::Level0, |s| s.level);
     let lesson_loop_level = scores
         .iter()
-        .filter(|s| s.meets_threshold())
-        .last()
+        .rfind(|s| s.meets_threshold())
         .map_or(Level::Level0, |s| s.level);
 
     MaturityResult {
@@ -307,3 +309,12 @@ pub fn assess(is_implemented: impl Fn(&str) -> bool) -> MaturityResult {
         recommendations: recommendations(overall),
     }
 }
+
+/// The criteria the lesson's usage example marks as implemented (it reaches Level 1).
+pub const LESSON_EXAMPLE: [&str; 5] = [
+    "automated-training-pipeline",
+    "experiment-tracking",
+    "model-registry",
+    "basic-model-monitoring",
+    "automated-data-validation",
+];

@@ -38,8 +38,11 @@ pub fn migrate(mut workspace: Value, from: u64) -> Result<Value, MigrationError>
         .filter(|v| *v >= 1)
         .ok_or(MigrationError::Unknown { found: from })?;
     for version in start..SCHEMA_VERSION {
-        let index = usize::try_from(version - 1).map_err(|_| MigrationError::Unknown { found: from })?;
-        let step = STEPS.get(index).ok_or(MigrationError::Unknown { found: from })?;
+        let index =
+            usize::try_from(version - 1).map_err(|_| MigrationError::Unknown { found: from })?;
+        let step = STEPS
+            .get(index)
+            .ok_or(MigrationError::Unknown { found: from })?;
         workspace = step(workspace).map_err(|reason| MigrationError::Failed {
             from: version,
             reason,

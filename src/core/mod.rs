@@ -3,11 +3,17 @@
 //! No browser API, no I/O, no clock and no randomness: time and new ids are always passed in,
 //! so every function here is deterministic and tested natively with `cargo test`.
 
-#![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+#![deny(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 pub mod assessment;
 pub mod collection;
 pub mod document;
+pub mod filename;
 pub mod import;
 pub mod link;
 pub mod markdown;

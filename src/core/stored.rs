@@ -28,10 +28,22 @@ pub fn collection_key(name: CollectionName) -> String {
     format!("{KEY_PREFIX}{}", name.key())
 }
 
-/// Where a damaged value is copied before the user decides what to do with it.
-pub fn rescue_key(original_key: &str) -> String {
-    let suffix = original_key.strip_prefix(KEY_PREFIX).unwrap_or(original_key);
-    format!("{KEY_PREFIX}rescued:{suffix}")
+/// The prefix of the keys that hold copies of damaged values.
+pub fn rescue_prefix() -> String {
+    format!("{KEY_PREFIX}rescued:")
+}
+
+/// Where a damaged value is copied, stamped with the time, before the user decides what to do
+/// with it. The stamp keeps an earlier copy from being overwritten by a later one.
+pub fn rescue_key(original_key: &str, at: DateTime<Utc>) -> String {
+    let suffix = original_key
+        .strip_prefix(KEY_PREFIX)
+        .unwrap_or(original_key);
+    format!(
+        "{}{suffix}:{}",
+        rescue_prefix(),
+        at.format("%Y-%m-%dT%H:%M:%SZ")
+    )
 }
 
 /// The metadata key's value.
@@ -141,7 +153,10 @@ pub fn decode_collection<T: Record>(name: CollectionName, raw: &str) -> Result<D
     decode_collection_value(name, value)
 }
 
-fn decode_collection_value<T: Record>(name: CollectionName, value: Value) -> Result<Decoded<T>, String> {
+fn decode_collection_value<T: Record>(
+    name: CollectionName,
+    value: Value,
+) -> Result<Decoded<T>, String> {
     let Value::Object(mut object) = value else {
         return Err("the stored value is not an object".to_owned());
     };
@@ -157,14 +172,19 @@ fn decode_collection_value<T: Record>(name: CollectionName, value: Value) -> Res
     };
     let mut decoded = Decoded {
         revision,
-        collection: Collection { items: Vec::new(), deleted },
+        collection: Collection {
+            items: Vec::new(),
+            deleted,
+        },
         quarantined: Vec::new(),
     };
     let mut ids = BTreeSet::new();
     for (index, raw) in items.into_iter().enumerate() {
         let path = format!("{}[{index}]", name.key());
         match decode_at::<T>(raw.clone(), &path) {
-            Ok(record) if ids.insert(record.id().to_owned()) => decoded.collection.items.push(record),
+            Ok(record) if ids.insert(record.id().to_owned()) => {
+                decoded.collection.items.push(record)
+            }
             Ok(record) => decoded.quarantined.push(Quarantined {
                 raw,
                 reason: format!("another record already has the id \"{}\"", record.id()),
@@ -195,13 +215,19 @@ pub struct LoadOutcome {
 
 impl LoadOutcome {
     /// True when nothing was stored yet (a first visit).
-    pub fn is_first_visit(meta: Option<&str>, collections: &[(CollectionName, Option<String>)]) -> bool {
+    pub fn is_first_visit(
+        meta: Option<&str>,
+        collections: &[(CollectionName, Option<String>)],
+    ) -> bool {
         meta.is_none() && collections.iter().all(|(_, raw)| raw.is_none())
     }
 }
 
 /// Reads the stored strings of the metadata key and of each collection key.
-pub fn load(meta_raw: Option<&str>, collections: &[(CollectionName, Option<String>)]) -> LoadOutcome {
+pub fn load(
+    meta_raw: Option<&str>,
+    collections: &[(CollectionName, Option<String>)],
+) -> LoadOutcome {
     let mut outcome = LoadOutcome::default();
     let mut version = u64::from(SCHEMA_VERSION);
     if let Some(raw) = meta_raw {
@@ -256,7 +282,9 @@ pub fn load(meta_raw: Option<&str>, collections: &[(CollectionName, Option<Strin
                         outcome.damaged.push(Damaged {
                             key: collection_key(*name),
                             raw: raw.clone(),
-                            reason: format!("it could not be upgraded from schema version {version}"),
+                            reason: format!(
+                                "it could not be upgraded from schema version {version}"
+                            ),
                         });
                     }
                 }

@@ -5,7 +5,9 @@ use chrono::{DateTime, TimeZone, Utc};
 use mlops_governance_workbench::core::assessment::Assessment;
 
 pub fn at(seconds: i64) -> DateTime<Utc> {
-    Utc.timestamp_opt(1_767_225_600 + seconds, 0).single().unwrap()
+    Utc.timestamp_opt(1_767_225_600 + seconds, 0)
+        .single()
+        .unwrap()
 }
 
 pub fn assessment(id: &str, name: &str, seconds: i64) -> Assessment {

@@ -1,0 +1,229 @@
+//! One assessment: its details, the fourteen criteria with evidence, and the live results.
+
+use super::export::{download_json, download_markdown};
+use super::results::Results;
+use crate::core::assessment::{Answer, Assessment};
+use crate::core::link::validate_link;
+use crate::core::maturity::{Criterion, Level, criteria_of};
+use crate::route::Route;
+use crate::web::app::go_to;
+use crate::web::clock::{new_id, now};
+use crate::web::storage::Store;
+use crate::web::undo::Undo;
+use chrono::NaiveDate;
+use leptos::prelude::*;
+
+#[component]
+pub fn AssessmentEditor(id: String) -> impl IntoView {
+    let store = expect_context::<Store>();
+    let lookup_id = id.clone();
+    let assessment = Memo::new(move |_| store.assessments.with(|c| c.get(&lookup_id).cloned()));
+    let exists = Memo::new(move |_| assessment.with(Option::is_some));
+
+    Effect::new(move |_| {
+        let title = assessment.with(|a| a.as_ref().map(|a| a.name.clone()));
+        document().set_title(&match title {
+            Some(name) => format!("{name}: maturity assessment"),
+            None => "Assessment not found".to_owned(),
+        });
+    });
+
+    let id = StoredValue::new(id);
+    view! {
+        <Show
+            when=move || exists.get()
+            fallback=|| view! {
+                <h1>"Assessment not found"</h1>
+                <p>
+                    "This assessment is not in your workspace; it may have been deleted. "
+                    <a href=Route::Assessments.href()>"Back to the assessments"</a> "."
+                </p>
+            }
+        >
+            <EditorBody id=id.get_value() assessment=assessment />
+        </Show>
+    }
+}
+
+/// Applies a change to the open assessment and stamps its time.
+fn edit(store: Store, id: &str, change: impl FnOnce(&mut Assessment)) {
+    let stamp = now();
+    store.edit_assessments(|c| {
+        c.update(id, |a| {
+            change(a);
+            a.updated_at = stamp;
+        });
+    });
+}
+
+#[component]
+fn EditorBody(id: String, assessment: Memo<Option<Assessment>>) -> impl IntoView {
+    let store = expect_context::<Store>();
+    let undo = expect_context::<Undo>();
+    let id = StoredValue::new(id);
+    let field = move |read: fn(&Assessment) -> String| {
+        move || assessment.with(|a| a.as_ref().map(read).unwrap_or_default())
+    };
+    let result = Memo::new(move |_| assessment.with(|a| a.as_ref().map(Assessment::result)));
+    let action_error = RwSignal::new(None::<String>);
+
+    let heading = field(|a| {
+        if a.name.trim().is_empty() {
+            "Untitled assessment".to_owned()
+        } else {
+            a.name.clone()
+        }
+    });
+    let duplicate = move |_| {
+        if let Some(copy) = assessment
+            .get_untracked()
+            .map(|a| a.duplicate(new_id(), now()))
+        {
+            let route = Route::Assessment(copy.id.clone());
+            store.edit_assessments(|c| c.upsert(copy));
+            go_to(&route);
+        }
+    };
+    let delete = move |_| {
+        let Some(removed) = assessment.get_untracked() else {
+            return;
+        };
+        store.edit_assessments(|c| {
+            c.remove(&removed.id, now());
+        });
+        let route = Route::Assessment(removed.id.clone());
+        undo.offer(format!("Deleted “{}”.", removed.name), move || {
+            let mut back = removed.clone();
+            back.updated_at = now();
+            store.edit_assessments(|c| c.upsert(back));
+            go_to(&route);
+        });
+        go_to(&Route::Assessments);
+    };
+    let export = move |markdown: bool| {
+        if let Some(a) = assessment.get_untracked() {
+            let outcome = if markdown {
+                download_markdown(&a)
+            } else {
+                download_json(&a)
+            };
+            action_error.set(outcome.err());
+        }
+    };
+
+    view! {
+        <p class="breadcrumb no-print"><a href=Route::Assessments.href()>"All assessments"</a></p>
+        <h1>{heading}</h1>
+        <div class="actions no-print">
+            <button type="button" class="button" on:click=move |_| { let _ = window().print(); }>"Print report"</button>
+            <button type="button" class="button" on:click=move |_| export(false)>"Export JSON"</button>
+            <button type="button" class="button" on:click=move |_| export(true)>"Export Markdown"</button>
+            <button type="button" class="button" on:click=duplicate>"Duplicate"</button>
+            <button type="button" class="button danger" on:click=delete>"Delete"</button>
+        </div>
+        {move || action_error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+
+        <div class="assessment-layout">
+            <div class="assessment-form">
+                <fieldset class="panel details-fields">
+                    <legend>"Details"</legend>
+                    <div class="field">
+                        <label for="assessment-name">"Team or system"</label>
+                        <input id="assessment-name" type="text" maxlength="200"
+                            prop:value=field(|a| a.name.clone())
+                            on:input=move |ev| { let v = event_target_value(&ev); edit(store, &id.get_value(), |a| a.name = v); } />
+                    </div>
+                    <div class="field">
+                        <label for="assessment-assessor">"Assessor"</label>
+                        <input id="assessment-assessor" type="text" maxlength="200"
+                            prop:value=field(|a| a.assessor.clone())
+                            on:input=move |ev| { let v = event_target_value(&ev); edit(store, &id.get_value(), |a| a.assessor = v); } />
+                    </div>
+                    <div class="field">
+                        <label for="assessment-date">"Date"</label>
+                        <input id="assessment-date" type="date"
+                            prop:value=field(|a| a.date.map(|d| d.to_string()).unwrap_or_default())
+                            on:change=move |ev| {
+                                let date = NaiveDate::parse_from_str(&event_target_value(&ev), "%Y-%m-%d").ok();
+                                edit(store, &id.get_value(), |a| a.date = date);
+                            } />
+                    </div>
+                </fieldset>
+                {Level::SCORED.into_iter().map(|level| view! {
+                    <fieldset class="panel level-fields">
+                        <legend>"Level " {level.number()} ": " {level.title()}</legend>
+                        {criteria_of(level).map(|criterion| view! {
+                            <CriterionRow criterion=criterion id=id.get_value() assessment=assessment />
+                        }).collect_view()}
+                    </fieldset>
+                }).collect_view()}
+            </div>
+            <Results result=result />
+        </div>
+    }
+}
+
+#[component]
+fn CriterionRow(
+    criterion: &'static Criterion,
+    id: String,
+    assessment: Memo<Option<Assessment>>,
+) -> impl IntoView {
+    let store = expect_context::<Store>();
+    let id = StoredValue::new(id);
+    let answer = Memo::new(move |_| {
+        assessment.with(|a| {
+            a.as_ref()
+                .map(|a| a.answer(criterion.id))
+                .unwrap_or_default()
+        })
+    });
+    let set = move |change: Box<dyn FnOnce(&mut Answer)>| {
+        edit(store, &id.get_value(), |a| {
+            a.set_answer(criterion.id, change)
+        });
+    };
+    let link_error = move || answer.with(|a| validate_link(&a.link).err().map(|e| e.message()));
+    let has_notes = answer.with_untracked(|a| !a.evidence.is_empty() || !a.link.is_empty());
+    let check_id = format!("criterion-{}", criterion.id);
+    let hint_id = format!("{check_id}-hint");
+    let evidence_id = format!("{check_id}-evidence");
+    let link_id = format!("{check_id}-link");
+    let link_error_id = format!("{check_id}-link-error");
+
+    view! {
+        <div class="criterion" class:met=move || answer.with(|a| a.implemented)>
+            <div class="criterion-check">
+                <input id=check_id.clone() type="checkbox"
+                    prop:checked=move || answer.with(|a| a.implemented)
+                    on:change=move |ev| { let on = event_target_checked(&ev); set(Box::new(move |a| a.implemented = on)); }
+                    aria-describedby=hint_id.clone() />
+                <label for=check_id>{criterion.text}</label>
+                <span class="category">{criterion.category}</span>
+            </div>
+            <p id=hint_id class="hint">{criterion.in_practice}</p>
+            <details class="evidence" open=has_notes>
+                <summary>"Evidence and link" <span class="visually-hidden">" for " {criterion.text}</span></summary>
+                <div class="field">
+                    <label for=evidence_id.clone()>"Evidence" <span class="visually-hidden">" for " {criterion.text}</span></label>
+                    <textarea id=evidence_id rows="2"
+                        prop:value=move || answer.with(|a| a.evidence.clone())
+                        on:input=move |ev| { let v = event_target_value(&ev); set(Box::new(move |a| a.evidence = v)); }>
+                    </textarea>
+                </div>
+                <div class="field">
+                    <label for=link_id.clone()>"Link" <span class="visually-hidden">" for " {criterion.text}</span></label>
+                    <input id=link_id type="url" inputmode="url" placeholder="https://…"
+                        prop:value=move || answer.with(|a| a.link.clone())
+                        on:input=move |ev| { let v = event_target_value(&ev); set(Box::new(move |a| a.link = v)); }
+                        aria-invalid=move || link_error().is_some().then_some("true")
+                        aria-describedby=link_error_id.clone() />
+                    <p id=link_error_id class="field-error">{link_error}</p>
+                    {move || answer.with(|a| crate::core::link::safe_href(&a.link).map(|href| view! {
+                        <a class="evidence-link" href=href.to_owned() target="_blank" rel="noopener noreferrer">"Open link"<span class="visually-hidden">" for " {criterion.text}</span></a>
+                    }))}
+                </div>
+            </details>
+        </div>
+    }
+}

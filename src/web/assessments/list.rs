@@ -1,0 +1,155 @@
+//! The list of assessments: start one, open, duplicate, delete with undo.
+
+use crate::core::assessment::Assessment;
+use crate::core::maturity::{CRITERIA, LESSON_EXAMPLE};
+use crate::route::Route;
+use crate::web::app::go_to;
+use crate::web::clock::{new_id, now};
+use crate::web::storage::Store;
+use crate::web::undo::Undo;
+use leptos::prelude::*;
+
+#[component]
+pub fn AssessmentList() -> impl IntoView {
+    let store = expect_context::<Store>();
+    let undo = expect_context::<Undo>();
+    let new_name = RwSignal::new(String::new());
+    let name_error = RwSignal::new(None::<&'static str>);
+
+    let create = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let name = new_name.get_untracked().trim().to_owned();
+        if name.is_empty() {
+            name_error.set(Some("Give the team or system a name first."));
+            return;
+        }
+        let assessment = Assessment::new(new_id(), name, now());
+        let route = Route::Assessment(assessment.id.clone());
+        store.edit_assessments(|c| c.upsert(assessment));
+        new_name.set(String::new());
+        name_error.set(None);
+        go_to(&route);
+    };
+
+    let add_example = move |_| {
+        let mut assessment = Assessment::new(new_id(), "Lesson example".to_owned(), now());
+        for id in LESSON_EXAMPLE {
+            assessment.set_answer(id, |a| a.implemented = true);
+        }
+        store.edit_assessments(|c| c.upsert(assessment));
+    };
+
+    let delete = move |id: String| {
+        let removed = store.assessments.with_untracked(|c| c.get(&id).cloned());
+        store.edit_assessments(|c| {
+            c.remove(&id, now());
+        });
+        if let Some(removed) = removed {
+            undo.offer(format!("Deleted “{}”.", removed.name), move || {
+                let mut back = removed.clone();
+                // Newer than the tombstone, so other tabs take it back too.
+                back.updated_at = now();
+                store.edit_assessments(|c| c.upsert(back));
+            });
+        }
+    };
+
+    view! {
+        <h1>"Maturity self-assessments"</h1>
+        <p class="lead">
+            "Assess a team or a system against the lesson's 14 criteria. A level is reached when at least 80% "
+            "of its criteria are in place and every level below it is reached too."
+        </p>
+        <form class="panel inline-form" on:submit=create>
+            <div class="field">
+                <label for="new-assessment-name">"Team or system to assess"</label>
+                <input
+                    id="new-assessment-name"
+                    type="text"
+                    autocomplete="off"
+                    maxlength="200"
+                    prop:value=move || new_name.get()
+                    on:input=move |ev| new_name.set(event_target_value(&ev))
+                    aria-invalid=move || name_error.get().is_some().then_some("true")
+                    aria-describedby="new-assessment-error"
+                />
+                <p id="new-assessment-error" class="field-error">{move || name_error.get()}</p>
+            </div>
+            <button type="submit" class="button primary">"Start assessment"</button>
+        </form>
+
+        <Show
+            when=move || store.assessments.with(|c| !c.items.is_empty())
+            fallback=move || view! {
+                <div class="empty panel">
+                    <p>"No assessments yet. Start one above, or look at the lesson's own example first."</p>
+                    <button type="button" class="button" on:click=add_example>"Add the lesson's example"</button>
+                </div>
+            }
+        >
+            <table class="records">
+                <caption class="visually-hidden">"Assessments"</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">"Team or system"</th>
+                        <th scope="col">"Assessor"</th>
+                        <th scope="col">"Date"</th>
+                        <th scope="col">"Level"</th>
+                        <th scope="col">"Criteria met"</th>
+                        <th scope="col"><span class="visually-hidden">"Actions"</span></th>
+                    </tr>
+                </thead>
+                <tbody>
+                    <For
+                        each=move || store.assessments.get().items
+                        key=|a| (a.id.clone(), a.updated_at)
+                        let:assessment
+                    >
+                        <AssessmentRow assessment=assessment on_delete=delete />
+                    </For>
+                </tbody>
+            </table>
+        </Show>
+    }
+}
+
+#[component]
+fn AssessmentRow(
+    assessment: Assessment,
+    on_delete: impl Fn(String) + Copy + 'static,
+) -> impl IntoView {
+    let store = expect_context::<Store>();
+    let result = assessment.result();
+    let id = assessment.id.clone();
+    let duplicate_id = id.clone();
+    let name = if assessment.name.trim().is_empty() {
+        "Untitled".to_owned()
+    } else {
+        assessment.name.clone()
+    };
+    let duplicate = move |_| {
+        let copy = store
+            .assessments
+            .with_untracked(|c| c.get(&duplicate_id).map(|a| a.duplicate(new_id(), now())));
+        if let Some(copy) = copy {
+            store.edit_assessments(|c| c.upsert(copy));
+        }
+    };
+    view! {
+        <tr>
+            <th scope="row"><a href=Route::Assessment(id.clone()).href()>{name.clone()}</a></th>
+            <td>{assessment.assessor.clone()}</td>
+            <td>{assessment.date.map(|d| d.to_string()).unwrap_or_default()}</td>
+            <td><span class="level-badge">"Level " {result.overall.number()}</span></td>
+            <td>{assessment.implemented_count()} " of " {CRITERIA.len()}</td>
+            <td class="row-actions">
+                <button type="button" class="button quiet" on:click=duplicate aria-label=format!("Duplicate {name}")>
+                    "Duplicate"
+                </button>
+                <button type="button" class="button quiet danger" on:click=move |_| on_delete(id.clone()) aria-label=format!("Delete {name}")>
+                    "Delete"
+                </button>
+            </td>
+        </tr>
+    }
+}

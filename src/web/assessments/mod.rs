@@ -1,0 +1,11 @@
+//! The maturity self-assessment (lesson section 1): the list of assessments, the editor of
+//! one, and its live results.
+
+mod chart;
+mod editor;
+mod export;
+mod list;
+mod results;
+
+pub use editor::AssessmentEditor;
+pub use list::AssessmentList;

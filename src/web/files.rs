@@ -1,0 +1,47 @@
+//! Downloads and uploads: the one seam between the app and the user's files.
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+/// Offers `text` as a file download named `filename`.
+pub fn download(filename: &str, mime: &str, text: &str) -> Result<(), String> {
+    let fail = |what: &str| format!("The download could not start ({what}).");
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
+        .map_err(|_| fail("file"))?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| fail("address"))?;
+    let document = leptos::prelude::document();
+    let anchor: web_sys::HtmlAnchorElement = document
+        .create_element("a")
+        .map_err(|_| fail("link"))?
+        .unchecked_into();
+    anchor.set_href(&url);
+    anchor.set_download(filename);
+    anchor.set_hidden(true);
+    let body = document.body().ok_or_else(|| fail("page"))?;
+    let _ = body.append_child(&anchor);
+    anchor.click();
+    let _ = body.remove_child(&anchor);
+    // Revoke later: revoking at once can cancel the download in some browsers.
+    leptos::prelude::set_timeout(
+        move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        },
+        std::time::Duration::from_secs(30),
+    );
+    Ok(())
+}
+
+/// Reads a user-chosen file as UTF-8 text.
+pub async fn read_text(file: web_sys::File) -> Result<String, String> {
+    let text = JsFuture::from(file.text()).await.map_err(|_| {
+        format!(
+            "The file \u{201c}{}\u{201d} could not be read.",
+            file.name()
+        )
+    })?;
+    text.as_string()
+        .ok_or_else(|| format!("The file \u{201c}{}\u{201d} is not text.", file.name()))
+}

@@ -1,0 +1,20 @@
+//! The thin web shell: Leptos components that hold signals and call the core.
+//!
+//! Only compiled for wasm32. `storage` is the one seam to local storage, `files` the one seam
+//! to downloads and uploads; every feature goes through them.
+
+mod app;
+mod assessments;
+mod banners;
+mod clock;
+mod data_page;
+mod files;
+mod panic;
+mod storage;
+mod undo;
+
+/// Mounts the app on the page.
+pub fn start() {
+    panic::install_hook();
+    leptos::mount::mount_to_body(app::App);
+}

@@ -1,0 +1,61 @@
+//! One "Undo" at a time for destructive actions, instead of a confirm dialog: the action
+//! happens at once and a toast offers to take it back.
+
+use leptos::prelude::*;
+
+#[derive(Clone)]
+pub struct UndoEntry {
+    pub message: String,
+    pub restore: Callback<()>,
+}
+
+/// The pending undo, shared through context.
+#[derive(Clone, Copy)]
+pub struct Undo(RwSignal<Option<UndoEntry>>);
+
+impl Undo {
+    pub fn new() -> Self {
+        Undo(RwSignal::new(None))
+    }
+
+    /// Offers to undo the action just done; replaces any older offer.
+    pub fn offer(&self, message: String, restore: impl Fn() + Send + Sync + 'static) {
+        self.0.set(Some(UndoEntry {
+            message,
+            restore: Callback::new(move |()| restore()),
+        }));
+    }
+}
+
+/// The toast that shows the pending undo.
+#[component]
+pub fn UndoToast() -> impl IntoView {
+    let undo = expect_context::<Undo>();
+    view! {
+        <div class="toast-area" role="status" aria-live="polite">
+            {move || {
+                undo.0.get().map(|entry| {
+                    let restore = entry.restore;
+                    view! {
+                        <div class="toast">
+                            <span>{entry.message}</span>
+                            <button
+                                type="button"
+                                class="button"
+                                on:click=move |_| {
+                                    restore.run(());
+                                    undo.0.set(None);
+                                }
+                            >
+                                "Undo"
+                            </button>
+                            <button type="button" class="button quiet" on:click=move |_| undo.0.set(None)>
+                                "Dismiss"
+                            </button>
+                        </div>
+                    }
+                })
+            }}
+        </div>
+    }
+}

@@ -1,0 +1,79 @@
+// Static hosting: a sub-path, deep links, reloads, no inline script, no request off the origin.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { setup, waitForApp, startAssessment, DIST } from './harness.mjs';
+
+let env;
+before(async () => { env = await setup(); });
+after(async () => { await env?.close(); });
+
+test('the built page has a strict CSP and no inline script', () => {
+  const html = fs.readFileSync(path.join(DIST, 'index.html'), 'utf8');
+  const csp = html.match(/http-equiv="Content-Security-Policy" content="([^"]+)"/)?.[1] ?? '';
+  assert.match(csp, /script-src 'self' 'wasm-unsafe-eval';/);
+  assert.doesNotMatch(csp, /unsafe-inline/);
+  for (const [, attributes, body] of html.matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/g)) {
+    assert.match(attributes, /src=/, 'every script is a file');
+    assert.equal(body.trim(), '', 'no inline script body');
+  }
+  assert.doesNotMatch(html, /(src|href)="\/(?!\/)/, 'asset links are relative, so any sub-path works');
+  assert.doesNotMatch(html, /https?:\/\//, 'no link leaves the origin');
+});
+
+test('a deep link opens directly from a sub-path and survives a reload', async () => {
+  const context = await env.newContext();
+  const page = await context.newPage();
+  await page.goto(env.server.url);
+  await waitForApp(page);
+  await startAssessment(page, 'Deep link target');
+  const deepLink = page.url();
+  assert.ok(deepLink.startsWith(env.server.url + '#/assessments/'), deepLink);
+  await page.waitForTimeout(500);
+
+  const other = await context.newPage();
+  await other.goto(deepLink);
+  await other.getByRole('heading', { level: 1, name: 'Deep link target' }).waitFor();
+  await other.reload();
+  await other.getByRole('heading', { level: 1, name: 'Deep link target' }).waitFor();
+  await other.goto(env.server.url + 'index.html#/data');
+  await other.getByRole('heading', { level: 1, name: 'Workspace data' }).waitFor();
+  await other.reload();
+  await other.getByRole('heading', { level: 1, name: 'Workspace data' }).waitFor();
+  await other.goto(env.server.url + '#/no/such/page');
+  await other.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
+  assert.deepEqual(context.problems, []);
+  await context.close();
+});
+
+test('a missing assessment says so plainly', async () => {
+  const context = await env.newContext();
+  const page = await context.newPage();
+  await page.goto(env.server.url + '#/assessments/gone');
+  await page.getByRole('heading', { level: 1, name: 'Assessment not found' }).waitFor();
+  await page.getByRole('link', { name: 'Back to the assessments' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Maturity self-assessments' }).waitFor();
+  await context.close();
+});
+
+test('navigation works from the keyboard and moves focus to the page heading', async () => {
+  const context = await env.newContext();
+  const page = await context.newPage();
+  await page.goto(env.server.url);
+  await waitForApp(page);
+  await page.getByRole('link', { name: 'Workspace data' }).focus();
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { level: 1, name: 'Workspace data' }).waitFor();
+  await page.waitForFunction(() => document.activeElement?.tagName === 'H1');
+  await page.getByRole('link', { name: 'Maturity assessments' }).focus();
+  await page.keyboard.press('Enter');
+  await page.getByLabel('Team or system to assess').focus();
+  await page.keyboard.type('Keyboard team');
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { level: 1, name: 'Keyboard team' }).waitFor();
+  await page.getByRole('checkbox', { name: 'Feature store', exact: true }).focus();
+  await page.keyboard.press('Space');
+  assert.equal(await page.getByRole('checkbox', { name: 'Feature store', exact: true }).isChecked(), true);
+  await context.close();
+});

@@ -1,0 +1,146 @@
+// Local storage that is damaged, full, newer, or shared with another tab: nothing is lost.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { setup, openApp, waitForApp, storedEntries, startAssessment, waitForSave, downloadText } from './harness.mjs';
+
+let env;
+before(async () => { env = await setup(); });
+after(async () => { await env?.close(); });
+
+const KEY = 'mlops-workbench:assessments';
+
+/** Puts values into local storage before the app starts, then opens it. */
+async function openWithStored(context, entries, fragment = '') {
+  const page = await context.newPage();
+  await page.goto(env.server.url + 'boot.js');
+  await page.evaluate((entries) => {
+    localStorage.clear();
+    for (const [k, v] of Object.entries(entries)) localStorage.setItem(k, v);
+  }, entries);
+  await page.goto(env.server.url + fragment);
+  await waitForApp(page);
+  return page;
+}
+
+test('corrupt storage at start: the app starts, says so, keeps the raw value until the user chooses', async () => {
+  const context = await env.newContext();
+  const page = await openWithStored(context, { [KEY]: '{"revision": 3, "items": [ this is not json' });
+  await page.getByRole('alert').filter({ hasText: 'Some saved data could not be read' }).waitFor();
+  await page.getByRole('link', { name: 'Review it on the Workspace data page' }).click();
+  await page.getByText('The saved value “mlops-workbench:assessments” could not be read').waitFor();
+  assert.match(await page.locator('.recovery-list').textContent(), /line 1, column 28/);
+
+  let stored = await storedEntries(page);
+  assert.equal(stored[KEY], '{"revision": 3, "items": [ this is not json');
+  const copies = Object.entries(stored).filter(([k]) => k.startsWith('mlops-workbench:rescued:assessments:'));
+  assert.equal(copies.length, 1);
+  assert.equal(copies[0][1], stored[KEY]);
+
+  // Editing does not overwrite the damaged value while the user has not chosen.
+  await page.getByRole('link', { name: 'Maturity assessments' }).click();
+  await startAssessment(page, 'Written while damaged');
+  await page.waitForTimeout(600);
+  assert.equal((await storedEntries(page))[KEY], '{"revision": 3, "items": [ this is not json');
+
+  const raw = await downloadText(page, async () => {
+    await page.getByRole('link', { name: 'Workspace data' }).click();
+    await page.getByRole('button', { name: 'Download the damaged data' }).click();
+  });
+  assert.equal(raw.text, '{"revision": 3, "items": [ this is not json');
+
+  await page.getByRole('button', { name: 'Start this part fresh' }).click();
+  await waitForSave(page, () => (localStorage.getItem('mlops-workbench:assessments') ?? '').includes('Written while damaged'));
+  stored = await storedEntries(page);
+  assert.equal(Object.keys(stored).filter((k) => k.includes(':rescued:')).length, 1, 'the copy stays');
+  assert.deepEqual(context.problems, []);
+  await context.close();
+});
+
+test('a record that does not parse is set aside, shown, and kept in storage', async () => {
+  const context = await env.newContext();
+  const good = { id: 'good', name: 'Readable', created_at: '2026-11-01T00:00:00Z', updated_at: '2026-11-01T00:00:00Z' };
+  const bad = { id: 'bad', name: ['not', 'a', 'string'], created_at: '2026-11-01T00:00:00Z', updated_at: '2026-11-01T00:00:00Z' };
+  const page = await openWithStored(context, { [KEY]: JSON.stringify({ revision: 1, items: [good, bad] }) });
+  await page.getByRole('link', { name: 'Readable' }).waitFor();
+  await page.getByText('1 saved record could not be read and is set aside.').waitFor();
+  await startAssessment(page, 'New one');
+  await waitForSave(page, () => (localStorage.getItem('mlops-workbench:assessments') ?? '').includes('New one'));
+  const items = JSON.parse((await storedEntries(page))[KEY]).items;
+  assert.deepEqual(items.find((i) => i.id === 'bad'), bad, 'the unreadable record is written back unchanged');
+
+  await page.getByRole('link', { name: 'Workspace data' }).click();
+  assert.match(await page.locator('.recovery-list').textContent(), /assessments\[1\]\.name/);
+  await page.getByRole('button', { name: 'Discard record “bad”' }).click();
+  await waitForSave(page, () => !(localStorage.getItem('mlops-workbench:assessments') ?? '').includes('"bad"'));
+  await context.close();
+});
+
+test('full storage shows a banner, keeps the edits in the page, and export still works', async () => {
+  const context = await env.newContext();
+  await context.addInitScript(() => {
+    const original = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key, value) {
+      if (window.__storageFull) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return original.call(this, key, value);
+    };
+  });
+  const page = await openApp(context, '', env.server);
+  await startAssessment(page, 'Before full');
+  await waitForSave(page, () => (localStorage.getItem('mlops-workbench:assessments') ?? '').includes('Before full'));
+  await page.evaluate(() => { window.__storageFull = true; });
+  await page.getByLabel('Assessor', { exact: true }).fill('Typed when full');
+  const banner = page.getByRole('alert').filter({ hasText: 'storage for the workbench is full' });
+  await banner.waitFor();
+  assert.equal(await page.getByLabel('Assessor', { exact: true }).inputValue(), 'Typed when full');
+  const exported = await downloadText(page, () => banner.getByRole('button', { name: 'Export workspace' }).click());
+  assert.match(exported.text, /Typed when full/);
+
+  await page.evaluate(() => { window.__storageFull = false; });
+  await page.getByLabel('Assessor', { exact: true }).fill('Typed when full, then saved');
+  await banner.waitFor({ state: 'detached' });
+  await context.close();
+});
+
+test('data from a newer version is not overwritten', async () => {
+  const context = await env.newContext();
+  const meta = JSON.stringify({ format: 'mlops-governance-workbench', schema_version: 9 });
+  const value = '{"revision":4,"items":[],"something_new":true}';
+  const page = await openWithStored(context, { 'mlops-workbench:meta': meta, [KEY]: value });
+  await page.getByRole('alert').filter({ hasText: 'written by a newer version of the workbench (schema version 9' }).waitFor();
+  await startAssessment(page, 'Not saved');
+  await page.waitForTimeout(600);
+  const stored = await storedEntries(page);
+  assert.equal(stored[KEY], value);
+  assert.equal(stored['mlops-workbench:meta'], meta);
+  await context.close();
+});
+
+test('two tabs see each other’s edits, and a tab that meets a newer schema stops writing', async () => {
+  const context = await env.newContext();
+  const first = await openApp(context, '', env.server);
+  const second = await openApp(context, '', env.server);
+  await startAssessment(first, 'Made in tab one');
+  await second.getByRole('link', { name: 'Made in tab one' }).waitFor();
+  await second.getByRole('link', { name: 'Made in tab one' }).click();
+  await second.getByLabel('Assessor', { exact: true }).fill('Edited in tab two');
+  await first.getByLabel('Assessor', { exact: true }).waitFor();
+  await first.waitForFunction(() => document.querySelector('#assessment-assessor')?.value === 'Edited in tab two');
+
+  // Both tabs edit different records at almost the same time: neither edit is lost.
+  await first.getByRole('link', { name: 'All assessments' }).click();
+  await startAssessment(first, 'Second record from tab one');
+  await second.getByRole('checkbox', { name: 'Model registry', exact: true }).check();
+  await waitForSave(first, () => {
+    const raw = localStorage.getItem('mlops-workbench:assessments') ?? '';
+    return raw.includes('Second record from tab one') && raw.includes('"model-registry"');
+  });
+
+  // A newer app version writes metadata from another tab: this tab stops writing.
+  await second.evaluate(() => localStorage.setItem('mlops-workbench:meta', JSON.stringify({ format: 'mlops-governance-workbench', schema_version: 2 })));
+  await first.getByRole('alert').filter({ hasText: 'this page has stopped saving' }).waitFor();
+  const before = (await storedEntries(first))['mlops-workbench:assessments'];
+  await first.getByLabel('Assessor', { exact: true }).fill('Must not be written');
+  await first.waitForTimeout(600);
+  assert.equal((await storedEntries(first))['mlops-workbench:assessments'], before);
+  await context.close();
+});
