@@ -2,11 +2,14 @@
 //! happens at once and a toast offers to take it back.
 
 use leptos::prelude::*;
+use std::sync::Arc;
 
+/// The restore action is a plain closure, not a reactive `Callback`: a callback would belong
+/// to the component that offered it (a list row, say), which is gone once the row is deleted.
 #[derive(Clone)]
 pub struct UndoEntry {
     pub message: String,
-    pub restore: Callback<()>,
+    pub restore: Arc<dyn Fn() + Send + Sync>,
 }
 
 /// The pending undo, shared through context.
@@ -22,7 +25,7 @@ impl Undo {
     pub fn offer(&self, message: String, restore: impl Fn() + Send + Sync + 'static) {
         self.0.set(Some(UndoEntry {
             message,
-            restore: Callback::new(move |()| restore()),
+            restore: Arc::new(restore),
         }));
     }
 }
@@ -35,7 +38,7 @@ pub fn UndoToast() -> impl IntoView {
         <div class="toast-area" role="status" aria-live="polite">
             {move || {
                 undo.0.get().map(|entry| {
-                    let restore = entry.restore;
+                    let restore = entry.restore.clone();
                     view! {
                         <div class="toast">
                             <span>{entry.message}</span>
@@ -43,7 +46,7 @@ pub fn UndoToast() -> impl IntoView {
                                 type="button"
                                 class="button"
                                 on:click=move |_| {
-                                    restore.run(());
+                                    restore();
                                     undo.0.set(None);
                                 }
                             >

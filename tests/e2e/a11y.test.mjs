@@ -36,7 +36,7 @@ for (const scheme of ['light', 'dark']) {
     await page.getByText('Evidence and link for Model registry').click();
     await page.getByLabel('Link for Model registry').fill('not a link');
     await audit(page, 'editor');
-    await page.getByRole('link', { name: 'Workspace data' }).click();
+    await page.getByRole('link', { name: 'Workspace data', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Workspace data' }).waitFor();
     await audit(page, 'data');
     await context.close();

@@ -62,11 +62,11 @@ test('navigation works from the keyboard and moves focus to the page heading', a
   const page = await context.newPage();
   await page.goto(env.server.url);
   await waitForApp(page);
-  await page.getByRole('link', { name: 'Workspace data' }).focus();
+  await page.getByRole('link', { name: 'Workspace data', exact: true }).focus();
   await page.keyboard.press('Enter');
   await page.getByRole('heading', { level: 1, name: 'Workspace data' }).waitFor();
   await page.waitForFunction(() => document.activeElement?.tagName === 'H1');
-  await page.getByRole('link', { name: 'Maturity assessments' }).focus();
+  await page.getByRole('link', { name: 'Maturity assessments', exact: true }).focus();
   await page.keyboard.press('Enter');
   await page.getByLabel('Team or system to assess').focus();
   await page.keyboard.type('Keyboard team');

@@ -52,7 +52,7 @@ test('a broken or foreign file shows a clear message and changes nothing', async
   const before = await storedEntries(page);
 
   const cases = [
-    ['broken.json', '{\n  "format": "mlops-governance-workbench",\n  "schema_version": 1,\n  "workspace": {\n    "assessments": { "items": [ }\n  }\n}', /line 5, column 31/],
+    ['broken.json', '{\n  "format": "mlops-governance-workbench",\n  "schema_version": 1,\n  "workspace": {\n    "assessments": { "items": [ }\n  }\n}', /line 5, column 33: expected value/],
     ['future.json', FIXTURE.replace('"schema_version": 1', '"schema_version": 7'), /newer version of the workbench \(schema version 7\)/],
     ['wrong-field.json', FIXTURE.replace('"name": "Fraud detection"', '"name": 12'), /wrong value at workspace\.assessments\.items\[1\]\.name/],
     ['other.json', '{"hello": "world"}', /not a workbench workspace/],
@@ -85,7 +85,7 @@ test('a dropped file imports, and a merge keeps both versions of a changed recor
   await page.getByText('“dropped.json” holds 2 assessments').waitFor();
   await page.getByRole('button', { name: 'Merge into my workspace' }).click();
   await page.getByText('Merged: 0 assessments added, 1 already here, 1 kept as a copy because it differed.').waitFor();
-  await page.getByRole('link', { name: 'Maturity assessments' }).click();
+  await page.getByRole('link', { name: 'Maturity assessments', exact: true }).click();
   await page.getByRole('link', { name: 'Recommendations platform (imported)' }).waitFor();
   assert.equal(await page.locator('tbody tr').count(), 3);
   await context.close();

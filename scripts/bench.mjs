@@ -1,0 +1,132 @@
+// Rerunnable benchmark of the release build (not a test: it reports, it does not judge).
+//   node scripts/bench.mjs            (after `trunk build --release`; scripts/bench.sh does both)
+// Reports: bundle sizes; first render (navigation start to the first page heading in the DOM,
+// and to first contentful paint); tick-to-results latency (checkbox click to the overall level
+// updated and painted); keystroke-to-saved-state latency; import of a large workspace.
+import { performance } from 'node:perf_hooks';
+import { bundleSizes } from './bundle-sizes.mjs';
+import { setup, waitForApp, startAssessment } from '../tests/e2e/harness.mjs';
+
+const RUNS = Number(process.env.RUNS ?? 15);
+const quantile = (values, q) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+};
+const summary = (values) => `p50 ${quantile(values, 0.5).toFixed(1)} ms, p95 ${quantile(values, 0.95).toFixed(1)} ms (n=${values.length})`;
+
+const { files, total } = bundleSizes();
+console.log('Bundle (bytes)');
+for (const f of [...files, { name: 'total', ...total }]) {
+  console.log(`  ${f.name.padEnd(46)} raw ${String(f.raw).padStart(8)}  gzip ${String(f.gzip).padStart(7)}  brotli ${String(f.brotli).padStart(7)}`);
+}
+
+const env = await setup();
+try {
+  // First render, cold page each time (new context: empty cache and storage).
+  const heading = [];
+  const fcp = [];
+  for (let i = 0; i < RUNS; i++) {
+    const context = await env.browser.newContext();
+    await context.addInitScript(() => {
+      new MutationObserver((_, observer) => {
+        if (document.querySelector('main h1')) {
+          window.__firstHeading = performance.now();
+          observer.disconnect();
+        }
+      }).observe(document, { childList: true, subtree: true });
+    });
+    const page = await context.newPage();
+    await page.goto(env.server.url);
+    await waitForApp(page);
+    await page.waitForFunction(() => window.__firstHeading !== undefined);
+    heading.push(await page.evaluate(() => window.__firstHeading));
+    fcp.push(await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN));
+    await context.close();
+  }
+  console.log(`First render: navigation start to first page heading: ${summary(heading)}`);
+  console.log(`First render: first contentful paint (loading message):  ${summary(fcp)}`);
+
+  // Tick to results painted.
+  const context = await env.browser.newContext();
+  const page = await context.newPage();
+  await page.goto(env.server.url);
+  await waitForApp(page);
+  await startAssessment(page, 'Benchmark team');
+  const ticks = await page.evaluate(async (runs) => {
+    const box = document.getElementById('criterion-model-registry');
+    const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
+    const out = [];
+    for (let i = 0; i < runs * 4; i++) {
+      const before = document.querySelector('.scores tbody tr td')?.textContent;
+      const start = performance.now();
+      box.click();
+      await frame();
+      const after = document.querySelector('.scores tbody tr td')?.textContent;
+      if (after === before) throw new Error('results did not change');
+      await frame();
+      out.push(performance.now() - start);
+    }
+    return out;
+  }, RUNS);
+  console.log(`Tick to results updated and painted: ${summary(ticks)}`);
+
+  // Keystroke in an evidence field to the field's state updated (input event to next frame).
+  await page.getByText('Evidence and link for Feature store').click();
+  const keys = await page.evaluate(async (runs) => {
+    const area = document.getElementById('criterion-feature-store-evidence');
+    const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
+    const out = [];
+    for (let i = 0; i < runs * 4; i++) {
+      const start = performance.now();
+      area.value += 'x';
+      area.dispatchEvent(new InputEvent('input', { bubbles: true }));
+      await frame();
+      await frame();
+      out.push(performance.now() - start);
+    }
+    return out;
+  }, RUNS);
+  console.log(`Keystroke in evidence to next painted frame: ${summary(keys)}`);
+  await context.close();
+
+  // Large workspace import: N assessments, every criterion answered with evidence.
+  const count = Number(process.env.IMPORT_ASSESSMENTS ?? 300);
+  const items = Array.from({ length: count }, (_, i) => ({
+    id: `bench-${i}`,
+    name: `Team ${i}`,
+    assessor: 'Benchmark',
+    date: '2026-11-26',
+    answers: Object.fromEntries(
+      ['automated-training-pipeline', 'experiment-tracking', 'model-registry', 'basic-model-monitoring', 'automated-data-validation',
+        'automated-model-validation', 'ci-cd-pipeline', 'feature-store', 'automated-deployment', 'continuous-training',
+        'canary-ab-testing', 'drift-detection', 'auto-retraining-triggers', 'model-governance-framework']
+        .map((id, k) => [id, { implemented: (i + k) % 3 !== 0, evidence: `Evidence ${i}/${k}: ${'lorem ipsum '.repeat(6)}`, link: 'https://wiki.example.com/x' }]),
+    ),
+    created_at: '2026-11-26T00:00:00Z',
+    updated_at: '2026-11-26T00:00:00Z',
+  }));
+  const text = JSON.stringify({ format: 'mlops-governance-workbench', schema_version: 1, app_version: 'bench', saved_at: '2026-11-26T00:00:00Z', workspace: { assessments: { items } } });
+  const importContext = await env.browser.newContext();
+  const importPage = await importContext.newPage();
+  await importPage.goto(env.server.url + '#/data');
+  await waitForApp(importPage);
+  let start = performance.now();
+  await importPage.getByLabel('Choose a workspace file (.json)').setInputFiles({ name: 'big.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+  await importPage.getByText(`holds ${count} assessments`).first().waitFor();
+  const parseMs = performance.now() - start;
+  start = performance.now();
+  await importPage.getByRole('button', { name: 'Replace my workspace' }).click();
+  await importPage.getByText(`Replaced: your workspace now holds ${count} assessments.`).waitFor();
+  const applyMs = performance.now() - start;
+  start = performance.now();
+  await importPage.waitForFunction((n) => (localStorage.getItem('mlops-workbench:assessments') ?? '').includes(`"bench-${n - 1}"`), count, { timeout: 20000 });
+  const saveMs = performance.now() - start;
+  start = performance.now();
+  await importPage.getByRole('link', { name: 'Maturity assessments', exact: true }).click();
+  await importPage.getByRole('link', { name: `Team ${count - 1}`, exact: true }).waitFor();
+  const listMs = performance.now() - start;
+  console.log(`Import of ${count} assessments (${(text.length / 1024).toFixed(0)} kB): read+validate ${parseMs.toFixed(0)} ms, apply ${applyMs.toFixed(0)} ms, saved within ${saveMs.toFixed(0)} ms more, list rendered ${listMs.toFixed(0)} ms`);
+  await importContext.close();
+} finally {
+  await env.close();
+}
