@@ -90,3 +90,11 @@ fn export_file_names_are_safe() {
     assert_eq!(file_stem("Ünïcode Ärger"), "ünïcode-ärger");
     assert_eq!(file_stem(&"a".repeat(100)).len(), 60);
 }
+
+#[test]
+fn kilobytes_show_one_decimal() {
+    use mlops_governance_workbench::core::filename::kilobytes;
+    assert_eq!(kilobytes(0), "0.0 kB");
+    assert_eq!(kilobytes(1536), "1.5 kB");
+    assert_eq!(kilobytes(5 * 1024 * 1024), "5120.0 kB");
+}

@@ -158,3 +158,20 @@ fn the_example_constant_is_the_lessons_example() {
         ]
     );
 }
+
+#[test]
+fn rounded_percentages_for_display() {
+    let result = assess(|id| {
+        ["automated-data-validation", "feature-store"].contains(&id) || id == "drift-detection"
+    });
+    let rounded: Vec<usize> = result.scores.iter().map(|s| s.percent_rounded()).collect();
+    assert_eq!(rounded, vec![0, 40, 20]);
+    let one_of_three = mlops_governance_workbench::core::maturity::LevelScore {
+        level: Level::Level1,
+        total: 3,
+        implemented: 2,
+        percentage: 66.66,
+        missing: vec![],
+    };
+    assert_eq!(one_of_three.percent_rounded(), 67);
+}

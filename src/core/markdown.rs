@@ -81,11 +81,11 @@ pub fn assessment_markdown(assessment: &Assessment) -> String {
     for score in &result.scores {
         let _ = writeln!(
             md,
-            "| {} | {} | {} | {:.0}% |",
+            "| {} | {} | {} | {}% |",
             level_name(score.level),
             score.implemented,
             score.total,
-            score.percentage
+            score.percent_rounded()
         );
     }
     md.push_str("\n## Criteria\n");

@@ -226,6 +226,14 @@ impl LevelScore {
         self.total > 0 && self.implemented * 100 >= THRESHOLD_PERCENT as usize * self.total
     }
 
+    /// The percentage rounded to a whole number, for display. Integer arithmetic keeps float
+    /// formatting (about 10 kB of wasm) out of the bundle.
+    pub fn percent_rounded(&self) -> usize {
+        (self.implemented * 100 + self.total / 2)
+            .checked_div(self.total)
+            .unwrap_or(0)
+    }
+
     /// How many more criteria must be implemented to reach the threshold.
     pub fn still_needed(&self) -> usize {
         let required = (THRESHOLD_PERCENT as usize * self.total).div_ceil(100);

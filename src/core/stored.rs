@@ -39,11 +39,8 @@ pub fn rescue_key(original_key: &str, at: DateTime<Utc>) -> String {
     let suffix = original_key
         .strip_prefix(KEY_PREFIX)
         .unwrap_or(original_key);
-    format!(
-        "{}{suffix}:{}",
-        rescue_prefix(),
-        at.format("%Y-%m-%dT%H:%M:%SZ")
-    )
+    let stamp = at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+    format!("{}{suffix}:{stamp}", rescue_prefix())
 }
 
 /// The metadata key's value.

@@ -2,11 +2,13 @@
 //! or set-aside data.
 
 use crate::core::document::{export_document, parse_document};
+use crate::core::filename::kilobytes;
 use crate::core::import::{self, MergeReport};
 use crate::core::workspace::{CollectionName, Counts, Workspace};
 use crate::web::clock::{new_id, now};
 use crate::web::files::{download, read_text};
 use crate::web::storage::{APP_VERSION, Store, raw_app_entries, usage_bytes};
+use chrono::Timelike;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -15,7 +17,7 @@ pub fn export_workspace(store: &Store) -> Result<(), String> {
     let stamp = now();
     let text = export_document(&store.workspace_untracked(), APP_VERSION, stamp);
     download(
-        &format!("mlops-workbench-{}.json", stamp.format("%Y-%m-%d")),
+        &format!("mlops-workbench-{}.json", stamp.date_naive()),
         "application/json",
         &text,
     )
@@ -209,15 +211,15 @@ fn StorageSection() -> impl IntoView {
                 {move || {
                     let (used, limit) = usage();
                     format!(
-                        "The workbench uses {:.1} kB of this browser's local storage (browsers allow about {} MB per site).",
-                        used as f64 / 1024.0,
+                        "The workbench uses {} of this browser's local storage (browsers allow about {} MB per site).",
+                        kilobytes(used),
                         limit / (1024 * 1024)
                     )
                 }}
             </p>
             <p>
                 {move || match store.health.get().last_saved {
-                    Some(at) => format!("Last saved {} UTC.", at.format("%Y-%m-%d %H:%M:%S")),
+                    Some(at) => format!("Last saved {} {} UTC.", at.date_naive(), at.time().with_nanosecond(0).unwrap_or_default()),
                     None => "Nothing saved during this visit yet.".to_owned(),
                 }}
             </p>

@@ -144,7 +144,7 @@ fn EditorBody(id: String, assessment: Memo<Option<Assessment>>) -> impl IntoView
                         <input id="assessment-date" type="date"
                             prop:value=field(|a| a.date.map(|d| d.to_string()).unwrap_or_default())
                             on:change=move |ev| {
-                                let date = NaiveDate::parse_from_str(&event_target_value(&ev), "%Y-%m-%d").ok();
+                                let date = event_target_value(&ev).parse::<NaiveDate>().ok();
                                 edit(store, &id.get_value(), |a| a.date = date);
                             } />
                     </div>

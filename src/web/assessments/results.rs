@@ -54,7 +54,7 @@ fn ResultsBody(result: MaturityResult) -> impl IntoView {
                     <tr class:reached=s.meets_threshold()>
                         <th scope="row">"Level " {s.level.number()}</th>
                         <td>{s.implemented} " of " {s.total}</td>
-                        <td>{format!("{:.0}%", s.percentage)}</td>
+                        <td>{s.percent_rounded()} "%"</td>
                         <td>{s.missing.len()}</td>
                     </tr>
                 }).collect_view()}
