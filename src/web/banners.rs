@@ -37,6 +37,7 @@ pub fn Banners() -> impl IntoView {
                         {found} "; this page reads up to " {SCHEMA_VERSION} "). "
                         "To protect it, this page has stopped saving. Reload the page to get the newer version."
                     </p>
+                    <button type="button" class="button" on:click=move |_| { let _ = window().location().reload(); }>"Reload now"</button>
                 </div>
             })}
             {move || {

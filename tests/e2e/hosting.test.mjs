@@ -77,3 +77,21 @@ test('navigation works from the keyboard and moves focus to the page heading', a
   assert.equal(await page.getByRole('checkbox', { name: 'Feature store', exact: true }).isChecked(), true);
   await context.close();
 });
+
+test('every page fits a phone screen without sideways scrolling', async () => {
+  const context = await env.newContext({ viewport: { width: 360, height: 740 } });
+  const page = await context.newPage();
+  await page.goto(env.server.url);
+  await waitForApp(page);
+  const fits = () => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+  assert.ok(await fits(), 'list');
+  await page.getByRole('button', { name: "Add the lesson's example" }).click();
+  assert.ok(await fits(), 'list with a row');
+  await page.getByRole('link', { name: 'Lesson example' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Lesson example' }).waitFor();
+  assert.ok(await fits(), 'editor');
+  await page.getByRole('link', { name: 'Workspace data', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: 'Workspace data' }).waitFor();
+  assert.ok(await fits(), 'data page');
+  await context.close();
+});

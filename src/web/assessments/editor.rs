@@ -1,5 +1,6 @@
 //! One assessment: its details, the fourteen criteria with evidence, and the live results.
 
+use super::actions::{delete_with_undo, duplicate};
 use super::export::{download_json, download_markdown};
 use super::results::Results;
 use crate::core::assessment::{Answer, Assessment};
@@ -7,7 +8,7 @@ use crate::core::link::validate_link;
 use crate::core::maturity::{Criterion, Level, criteria_of};
 use crate::route::Route;
 use crate::web::app::go_to;
-use crate::web::clock::{new_id, now};
+use crate::web::clock::now;
 use crate::web::storage::Store;
 use crate::web::undo::Undo;
 use chrono::NaiveDate;
@@ -75,28 +76,13 @@ fn EditorBody(id: String, assessment: Memo<Option<Assessment>>) -> impl IntoView
         }
     });
     let duplicate = move |_| {
-        if let Some(copy) = assessment
-            .get_untracked()
-            .map(|a| a.duplicate(new_id(), now()))
-        {
-            let route = Route::Assessment(copy.id.clone());
-            store.edit_assessments(|c| c.upsert(copy));
-            go_to(&route);
+        if let Some(copy) = duplicate(store, &id.get_value()) {
+            go_to(&Route::Assessment(copy.id));
         }
     };
     let delete = move |_| {
-        let Some(removed) = assessment.get_untracked() else {
-            return;
-        };
-        store.edit_assessments(|c| {
-            c.remove(&removed.id, now());
-        });
-        let route = Route::Assessment(removed.id.clone());
-        undo.offer(format!("Deleted “{}”.", removed.name), move || {
-            let mut back = removed.clone();
-            back.updated_at = now();
-            store.edit_assessments(|c| c.upsert(back));
-            go_to(&route);
+        delete_with_undo(store, undo, &id.get_value(), |back| {
+            go_to(&Route::Assessment(back.id.clone()))
         });
         go_to(&Route::Assessments);
     };
@@ -202,6 +188,7 @@ fn CriterionRow(
                 <span class="category">{criterion.category}</span>
             </div>
             <p id=hint_id class="hint">{criterion.in_practice}</p>
+            <p class="print-only">{move || answer.with(|a| a.evidence.clone())}</p>
             <details class="evidence" open=has_notes>
                 <summary>"Evidence and link" <span class="visually-hidden">" for " {criterion.text}</span></summary>
                 <div class="field">

@@ -1,5 +1,6 @@
 //! The list of assessments: start one, open, duplicate, delete with undo.
 
+use super::actions::{delete_with_undo, duplicate};
 use crate::core::assessment::Assessment;
 use crate::core::maturity::{CRITERIA, LESSON_EXAMPLE};
 use crate::route::Route;
@@ -39,20 +40,7 @@ pub fn AssessmentList() -> impl IntoView {
         store.edit_assessments(|c| c.upsert(assessment));
     };
 
-    let delete = move |id: String| {
-        let removed = store.assessments.with_untracked(|c| c.get(&id).cloned());
-        store.edit_assessments(|c| {
-            c.remove(&id, now());
-        });
-        if let Some(removed) = removed {
-            undo.offer(format!("Deleted “{}”.", removed.name), move || {
-                let mut back = removed.clone();
-                // Newer than the tombstone, so other tabs take it back too.
-                back.updated_at = now();
-                store.edit_assessments(|c| c.upsert(back));
-            });
-        }
-    };
+    let delete = move |id: String| delete_with_undo(store, undo, &id, |_| {});
 
     view! {
         <h1>"Maturity self-assessments"</h1>
@@ -87,6 +75,7 @@ pub fn AssessmentList() -> impl IntoView {
                 </div>
             }
         >
+            <div class="table-scroll">
             <table class="records">
                 <caption class="visually-hidden">"Assessments"</caption>
                 <thead>
@@ -109,6 +98,7 @@ pub fn AssessmentList() -> impl IntoView {
                     </For>
                 </tbody>
             </table>
+            </div>
         </Show>
     }
 }
@@ -121,19 +111,14 @@ fn AssessmentRow(
     let store = expect_context::<Store>();
     let result = assessment.result();
     let id = assessment.id.clone();
-    let duplicate_id = id.clone();
+    let duplicate_id = StoredValue::new(id.clone());
     let name = if assessment.name.trim().is_empty() {
         "Untitled".to_owned()
     } else {
         assessment.name.clone()
     };
     let duplicate = move |_| {
-        let copy = store
-            .assessments
-            .with_untracked(|c| c.get(&duplicate_id).map(|a| a.duplicate(new_id(), now())));
-        if let Some(copy) = copy {
-            store.edit_assessments(|c| c.upsert(copy));
-        }
+        duplicate(store, &duplicate_id.get_value());
     };
     view! {
         <tr>

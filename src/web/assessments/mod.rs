@@ -1,6 +1,7 @@
 //! The maturity self-assessment (lesson section 1): the list of assessments, the editor of
 //! one, and its live results.
 
+mod actions;
 mod chart;
 mod editor;
 mod export;

@@ -1,0 +1,36 @@
+//! Actions on whole assessments shared by the list and the editor.
+
+use crate::core::assessment::Assessment;
+use crate::web::clock::{new_id, now};
+use crate::web::storage::Store;
+use crate::web::undo::Undo;
+use leptos::prelude::*;
+
+/// Deletes an assessment at once and offers to undo. `after_restore` runs after an undo (the
+/// editor uses it to go back to the restored assessment).
+pub fn delete_with_undo(
+    store: Store,
+    undo: Undo,
+    id: &str,
+    after_restore: impl Fn(&Assessment) + Send + Sync + 'static,
+) {
+    let mut removed = None;
+    store.edit_assessments(|c| removed = c.remove(id, now()));
+    let Some(removed) = removed else { return };
+    undo.offer(format!("Deleted “{}”.", removed.name), move || {
+        let mut back = removed.clone();
+        // Newer than the tombstone, so other tabs take it back too.
+        back.updated_at = now();
+        store.edit_assessments(|c| c.upsert(back.clone()));
+        after_restore(&back);
+    });
+}
+
+/// Adds a copy of an assessment ("… (copy)") and returns it.
+pub fn duplicate(store: Store, id: &str) -> Option<Assessment> {
+    let copy = store
+        .assessments
+        .with_untracked(|c| c.get(id).map(|a| a.duplicate(new_id(), now())))?;
+    store.edit_assessments(|c| c.upsert(copy.clone()));
+    Some(copy)
+}
