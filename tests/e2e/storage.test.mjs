@@ -149,3 +149,20 @@ test('two tabs see each other’s edits, and a tab that meets a newer schema sto
   assert.equal((await storedEntries(first))['mlops-workbench:assessments'], before);
   await context.close();
 });
+
+test('an edit made just before leaving is saved at once, and a 100 kB paste is kept', async () => {
+  const context = await env.newContext();
+  const page = await openApp(context, '', env.server);
+  await startAssessment(page, 'Quick leaver');
+  await page.getByText('Evidence and link for Feature store').click();
+  const long = 'Evidence paragraph with <b>markup</b> & ünïcode. '.repeat(2100).slice(0, 100_000);
+  await page.getByLabel('Evidence for Feature store').fill(long);
+  // Reload at once, well inside the 300 ms save delay: pagehide must flush the save.
+  await page.getByLabel('Assessor', { exact: true }).fill('Typed right before reload');
+  await page.reload();
+  await page.getByRole('heading', { level: 1, name: 'Quick leaver' }).waitFor();
+  assert.equal(await page.getByLabel('Assessor', { exact: true }).inputValue(), 'Typed right before reload');
+  assert.equal(await page.getByLabel('Evidence for Feature store').inputValue(), long);
+  assert.deepEqual(context.problems, []);
+  await context.close();
+});
