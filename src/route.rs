@@ -11,6 +11,8 @@ pub enum Route {
     Assessments,
     /// One assessment, by id.
     Assessment(String),
+    /// The technical-debt register.
+    Debt,
     /// Import, export, storage use and recovery.
     Data,
     /// An address that matches no page.
@@ -26,6 +28,7 @@ impl Route {
             [] | ["assessments"] => Route::Assessments,
             ["assessments", id] => Route::Assessment(decode(id)),
             ["data"] => Route::Data,
+            ["debt"] => Route::Debt,
             _ => Route::NotFound(path.to_owned()),
         }
     }
@@ -36,6 +39,7 @@ impl Route {
             Route::Assessments => "#/assessments".to_owned(),
             Route::Assessment(id) => format!("#/assessments/{}", encode(id)),
             Route::Data => "#/data".to_owned(),
+            Route::Debt => "#/debt".to_owned(),
             Route::NotFound(path) => format!("#/{path}"),
         }
     }

@@ -43,6 +43,27 @@ fn the_v1_fixture_keeps_every_value() {
     assert_eq!(first.answer("feature-store").evidence, "Planned for Q1");
     assert_eq!(first.result().overall, Level::Level1);
     assert_eq!(workspace.assessments.items[1].date, None);
+    // Version 1 had no debt register: the migration adds an empty one.
+    assert!(workspace.debt.items.is_empty());
+}
+
+#[test]
+fn the_v2_fixture_keeps_the_debt_register() {
+    use mlops_governance_workbench::core::debt::{DebtStatus, Rating};
+    let workspace = parse_document(&fixture(2)).unwrap();
+    assert_eq!(workspace.assessments.items.len(), 2);
+    let debt = &workspace.debt.items;
+    assert_eq!(debt.len(), 2);
+    assert_eq!(debt[0].status, DebtStatus::InProgress);
+    assert_eq!(debt[0].link, "https://issues.example.com/ML-7");
+    assert_eq!(
+        (debt[1].impact, debt[1].effort, debt[1].score()),
+        (Rating::Medium, Rating::Low, 7)
+    );
+    assert_eq!(
+        debt[1].description,
+        "Alert fatigue: \"drift\" alerts, many false positives"
+    );
 }
 
 #[test]

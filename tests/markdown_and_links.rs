@@ -28,6 +28,15 @@ fn only_http_https_and_mailto_links_are_allowed() {
         assert_eq!(validate_link(bad), Err(error), "{bad}");
     }
     assert_eq!(safe_href(" https://x "), Some("https://x"));
+    use mlops_governance_workbench::core::link::validate_web_link;
+    assert_eq!(validate_web_link("https://x.example.com"), Ok(()));
+    assert_eq!(validate_web_link(""), Ok(()));
+    assert_eq!(validate_web_link("mailto:a@b.c"), Err(LinkError::NotWeb));
+    assert_eq!(
+        validate_web_link("javascript:alert(1)"),
+        Err(LinkError::NotWeb)
+    );
+    assert_eq!(validate_web_link("https://a b"), Err(LinkError::Malformed));
     assert_eq!(safe_href("javascript:alert(1)"), None);
     assert_eq!(safe_href(""), None);
 }

@@ -25,7 +25,10 @@ fn a_clean_store_loads_with_its_revision() {
     let meta = encode_meta("0.1.0", at(0));
     let outcome = load(Some(&meta), &stored(&two_assessments()));
     assert_eq!(outcome.workspace.assessments.items.len(), 2);
-    assert_eq!(outcome.revisions, vec![(Assessments, 7)]);
+    assert_eq!(
+        outcome.revisions,
+        vec![(Assessments, 7), (CollectionName::Debt, 0)]
+    );
     assert!(outcome.damaged.is_empty() && outcome.quarantined.is_empty());
     assert_eq!(outcome.newer_schema, None);
 }
@@ -118,5 +121,49 @@ fn revisions_and_keys() {
     assert_eq!(
         rescue_key(&collection_key(Assessments), at(0)),
         "mlops-workbench:rescued:assessments:2026-01-01T00:00:00Z"
+    );
+}
+
+#[test]
+fn data_stored_by_schema_version_1_is_migrated_on_load() {
+    let meta =
+        r#"{"format":"mlops-governance-workbench","schema_version":1,"app_version":"0.1.0"}"#;
+    let outcome = load(
+        Some(meta),
+        &[
+            (Assessments, Some(two_assessments())),
+            (CollectionName::Debt, None),
+        ],
+    );
+    assert_eq!(outcome.migrated_from, Some(1));
+    assert_eq!(outcome.workspace.assessments.items.len(), 2);
+    assert!(outcome.workspace.debt.items.is_empty());
+    assert_eq!(
+        outcome.revisions,
+        vec![(Assessments, 7), (CollectionName::Debt, 0)]
+    );
+    assert!(outcome.damaged.is_empty());
+}
+
+#[test]
+fn the_debt_register_has_its_own_key_and_quarantine() {
+    let debt = r#"{"revision":2,"items":[
+        {"id":"d1","category":"data_debt","description":"ok","impact":"high","effort":"low","created_at":"2024-01-01","updated_at":"2026-01-01T00:00:00Z"},
+        {"id":"d2","category":"finance","description":"bad","impact":"high","effort":"low","created_at":"2024-01-01","updated_at":"2026-01-01T00:00:00Z"}]}"#;
+    let outcome = load(
+        None,
+        &[
+            (Assessments, None),
+            (CollectionName::Debt, Some(debt.to_owned())),
+        ],
+    );
+    assert_eq!(collection_key(CollectionName::Debt), "mlops-workbench:debt");
+    assert_eq!(outcome.workspace.debt.items.len(), 1);
+    assert_eq!(outcome.quarantined.len(), 1);
+    assert_eq!(outcome.quarantined[0].0, CollectionName::Debt);
+    assert!(
+        outcome.quarantined[0].1.reason.contains("debt[1].category"),
+        "{}",
+        outcome.quarantined[0].1.reason
     );
 }

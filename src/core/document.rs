@@ -209,6 +209,7 @@ pub fn parse_document(text: &str) -> Result<Workspace, DocumentError> {
     let migrated = migrate::migrate(workspace, version)?;
     let workspace: Workspace = decode_at(migrated, "workspace")?;
     check_unique_ids("assessments", &workspace.assessments.items)?;
+    check_unique_ids("debt", &workspace.debt.items)?;
     Ok(workspace)
 }
 

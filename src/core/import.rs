@@ -1,7 +1,8 @@
 //! Bringing an imported workspace into the current one, by replacing it or merging by id.
 
 use crate::core::assessment::Assessment;
-use crate::core::collection::{Collection, Record};
+use crate::core::collection::{Collection, Record, Tombstone};
+use crate::core::debt::DebtItem;
 use crate::core::workspace::Workspace;
 use chrono::{DateTime, Utc};
 
@@ -66,6 +67,13 @@ pub fn merge(
         now,
         &mut report,
     );
+    merge_collection(
+        &mut merged.debt,
+        &incoming.debt,
+        &mut new_id,
+        now,
+        &mut report,
+    );
     (merged, report)
 }
 
@@ -102,16 +110,43 @@ fn merge_collection<T: Importable>(
 /// open tabs drop them too instead of bringing them back.
 pub fn replace(current: &Workspace, incoming: &Workspace, now: DateTime<Utc>) -> Workspace {
     let mut result = incoming.without_tombstones();
-    for old in &current.assessments.items {
-        if !result.assessments.contains(old.id()) {
-            result
-                .assessments
-                .deleted
-                .push(crate::core::collection::Tombstone {
-                    id: old.id().to_owned(),
-                    deleted_at: now,
-                });
+    tombstone_missing(&current.assessments, &mut result.assessments, now);
+    tombstone_missing(&current.debt, &mut result.debt, now);
+    result
+}
+
+fn tombstone_missing<T: Record>(old: &Collection<T>, new: &mut Collection<T>, now: DateTime<Utc>) {
+    for record in &old.items {
+        if !new.contains(record.id()) {
+            new.deleted.push(Tombstone {
+                id: record.id().to_owned(),
+                deleted_at: now,
+            });
         }
     }
-    result
+}
+
+impl Importable for DebtItem {
+    fn same_content(&self, other: &Self) -> bool {
+        DebtItem {
+            updated_at: other.updated_at,
+            ..self.clone()
+        } == *other
+    }
+
+    fn imported_copy(&self, id: String, now: DateTime<Utc>) -> Self {
+        DebtItem {
+            id,
+            description: format!("{} (imported)", self.description),
+            updated_at: now,
+            ..self.clone()
+        }
+    }
+
+    fn touched(&self, now: DateTime<Utc>) -> Self {
+        DebtItem {
+            updated_at: now,
+            ..self.clone()
+        }
+    }
 }

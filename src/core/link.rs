@@ -8,6 +8,8 @@ pub enum LinkError {
     Scheme,
     /// Nothing after the scheme, or white space or control characters inside.
     Malformed,
+    /// A `mailto:` link where only web links fit.
+    NotWeb,
 }
 
 impl LinkError {
@@ -15,6 +17,7 @@ impl LinkError {
         match self {
             LinkError::Scheme => "Links must start with http://, https:// or mailto:.",
             LinkError::Malformed => "This link has spaces or nothing after its start.",
+            LinkError::NotWeb => "Links here must start with http:// or https://.",
         }
     }
 }
@@ -34,6 +37,15 @@ pub fn validate_link(link: &str) -> Result<(), LinkError> {
         return Err(LinkError::Malformed);
     }
     Ok(())
+}
+
+/// Checks a web link: like [`validate_link`], but `mailto:` is refused too.
+pub fn validate_web_link(link: &str) -> Result<(), LinkError> {
+    match validate_link(link) {
+        Err(LinkError::Scheme) => Err(LinkError::NotWeb),
+        Ok(()) if link.trim().to_ascii_lowercase().starts_with("mailto:") => Err(LinkError::NotWeb),
+        other => other,
+    }
 }
 
 /// The link to put in an `href`, or `None` when it is empty or not allowed.

@@ -9,13 +9,23 @@
 use serde_json::Value;
 
 /// The schema version this build writes and reads.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// A step from version `n` to `n + 1`, at index `n - 1`.
 type Step = fn(Value) -> Result<Value, String>;
 
-/// No schema change has shipped since version 1, so there is no step yet.
-const STEPS: &[Step] = &[];
+const STEPS: &[Step] = &[v1_to_v2];
+
+/// Version 2 adds the technical-debt register: an empty one for older workspaces.
+fn v1_to_v2(mut workspace: Value) -> Result<Value, String> {
+    let object = workspace
+        .as_object_mut()
+        .ok_or("the workspace is not an object")?;
+    object
+        .entry("debt")
+        .or_insert_with(|| serde_json::json!({ "items": [] }));
+    Ok(workspace)
+}
 
 /// Why a document could not be brought to the current version.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -12,6 +12,8 @@
 
 pub mod assessment;
 pub mod collection;
+pub mod debt;
+pub mod debt_csv;
 pub mod document;
 pub mod filename;
 pub mod import;

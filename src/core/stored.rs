@@ -293,34 +293,53 @@ pub fn load(
     };
 
     for name in CollectionName::ALL {
-        let Some(value) = object.remove(name.key()) else {
-            outcome.revisions.push((name, 0));
-            continue;
-        };
+        let value = object.remove(name.key());
         match name {
-            CollectionName::Assessments => match decode_collection_value(name, value) {
-                Ok(decoded) => {
-                    outcome.revisions.push((name, decoded.revision));
-                    outcome.workspace.assessments = decoded.collection;
-                    outcome
-                        .quarantined
-                        .extend(decoded.quarantined.into_iter().map(|q| (name, q)));
-                }
-                Err(reason) => {
-                    outcome.revisions.push((name, 0));
-                    let raw = collections
-                        .iter()
-                        .find(|(n, _)| *n == name)
-                        .and_then(|(_, raw)| raw.clone())
-                        .unwrap_or_default();
-                    outcome.damaged.push(Damaged {
-                        key: collection_key(name),
-                        raw,
-                        reason,
-                    });
-                }
-            },
+            CollectionName::Assessments => {
+                outcome.workspace.assessments =
+                    take_collection(name, value, collections, &mut outcome);
+            }
+            CollectionName::Debt => {
+                outcome.workspace.debt = take_collection(name, value, collections, &mut outcome);
+            }
         }
     }
     outcome
+}
+
+/// Decodes one collection's value into the outcome: its revision, quarantined records, or the
+/// damage that kept it from being read (the raw stored string is kept for the user).
+fn take_collection<T: Record>(
+    name: CollectionName,
+    value: Option<Value>,
+    collections: &[(CollectionName, Option<String>)],
+    outcome: &mut LoadOutcome,
+) -> Collection<T> {
+    let Some(value) = value else {
+        outcome.revisions.push((name, 0));
+        return Collection::default();
+    };
+    match decode_collection_value::<T>(name, value) {
+        Ok(decoded) => {
+            outcome.revisions.push((name, decoded.revision));
+            outcome
+                .quarantined
+                .extend(decoded.quarantined.into_iter().map(|q| (name, q)));
+            decoded.collection
+        }
+        Err(reason) => {
+            outcome.revisions.push((name, 0));
+            let raw = collections
+                .iter()
+                .find(|(n, _)| *n == name)
+                .and_then(|(_, raw)| raw.clone())
+                .unwrap_or_default();
+            outcome.damaged.push(Damaged {
+                key: collection_key(name),
+                raw,
+                reason,
+            });
+            Collection::default()
+        }
+    }
 }

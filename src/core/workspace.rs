@@ -5,6 +5,7 @@
 
 use crate::core::assessment::Assessment;
 use crate::core::collection::Collection;
+use crate::core::debt::DebtItem;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -12,28 +13,35 @@ use serde::{Deserialize, Serialize};
 pub struct Workspace {
     #[serde(default)]
     pub assessments: Collection<Assessment>,
+    /// The technical-debt register (since schema version 2).
+    #[serde(default)]
+    pub debt: Collection<DebtItem>,
 }
 
-/// The collections of a workspace, each with its storage key suffix.
+/// The collections of a workspace. Adding one here makes the compiler list every place that
+/// must learn about it (storage, merge, import).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CollectionName {
     Assessments,
+    Debt,
 }
 
 impl CollectionName {
-    pub const ALL: [CollectionName; 1] = [CollectionName::Assessments];
+    pub const ALL: [CollectionName; 2] = [CollectionName::Assessments, CollectionName::Debt];
 
     /// The field name in the workspace document, also the storage key suffix.
     pub fn key(self) -> &'static str {
         match self {
             CollectionName::Assessments => "assessments",
+            CollectionName::Debt => "debt",
         }
     }
 
-    /// Plain name for messages.
-    pub fn label(self) -> &'static str {
+    /// What one record is called in messages.
+    pub fn record_label(self) -> &'static str {
         match self {
-            CollectionName::Assessments => "maturity assessments",
+            CollectionName::Assessments => "assessment",
+            CollectionName::Debt => "debt item",
         }
     }
 }
@@ -42,12 +50,27 @@ impl CollectionName {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Counts {
     pub assessments: usize,
+    pub debt: usize,
+}
+
+impl Counts {
+    /// "2 assessments and 8 debt items", leaving out kinds with none (but never saying nothing).
+    pub fn describe(&self) -> String {
+        let plural =
+            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+        let mut parts = vec![plural(self.assessments, "assessment", "assessments")];
+        if self.debt > 0 {
+            parts.push(plural(self.debt, "debt item", "debt items"));
+        }
+        parts.join(" and ")
+    }
 }
 
 impl Workspace {
     pub fn counts(&self) -> Counts {
         Counts {
             assessments: self.assessments.items.len(),
+            debt: self.debt.items.len(),
         }
     }
 
@@ -55,6 +78,7 @@ impl Workspace {
     pub fn without_tombstones(&self) -> Workspace {
         let mut copy = self.clone();
         copy.assessments.deleted.clear();
+        copy.debt.deleted.clear();
         copy
     }
 }

@@ -4,6 +4,7 @@ use crate::route::Route;
 use crate::web::assessments::{AssessmentEditor, AssessmentList};
 use crate::web::banners::Banners;
 use crate::web::data_page::DataPage;
+use crate::web::debt::DebtPage;
 use crate::web::storage::Store;
 use crate::web::undo::{Undo, UndoToast};
 use leptos::prelude::*;
@@ -57,6 +58,7 @@ pub fn App() -> impl IntoView {
             <p class="app-title">"MLOps Governance Workbench"</p>
             <nav aria-label="Main">
                 {nav_link(Route::Assessments, "Maturity assessments")}
+                {nav_link(Route::Debt, "Debt register")}
                 {nav_link(Route::Data, "Workspace data")}
             </nav>
         </header>
@@ -65,6 +67,7 @@ pub fn App() -> impl IntoView {
             {move || match route.get() {
                 Route::Assessments => view! { <AssessmentList /> }.into_any(),
                 Route::Assessment(id) => view! { <AssessmentEditor id=id /> }.into_any(),
+                Route::Debt => view! { <DebtPage /> }.into_any(),
                 Route::Data => view! { <DataPage /> }.into_any(),
                 Route::NotFound(path) => view! { <NotFound path=path /> }.into_any(),
             }}

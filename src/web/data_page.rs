@@ -4,7 +4,7 @@
 use crate::core::document::{export_document, parse_document};
 use crate::core::filename::kilobytes;
 use crate::core::import::{self, MergeReport};
-use crate::core::workspace::{CollectionName, Counts, Workspace};
+use crate::core::workspace::{Counts, Workspace};
 use crate::web::clock::{new_id, now};
 use crate::web::files::{download, read_text};
 use crate::web::storage::{APP_VERSION, Store, raw_app_entries, usage_bytes};
@@ -43,7 +43,14 @@ fn plural(count: usize, one: &str, many: &str) -> String {
 }
 
 fn counts_text(counts: Counts) -> String {
-    plural(counts.assessments, "assessment", "assessments")
+    counts.describe()
+}
+
+fn current_counts(store: &Store) -> Counts {
+    Counts {
+        assessments: store.assessments.with(|c| c.items.len()),
+        debt: store.debt.with(|c| c.items.len()),
+    }
 }
 
 #[component]
@@ -123,7 +130,7 @@ pub fn DataPage() -> impl IntoView {
 
         <section aria-labelledby="export-heading" class="panel">
             <h2 id="export-heading">"Export"</h2>
-            <p>"Your workspace holds " {move || counts_text(Workspace { assessments: store.assessments.get() }.counts())} "."</p>
+            <p>"Your workspace holds " {move || counts_text(current_counts(&store))} "."</p>
             <button type="button" class="button primary" on:click=move |_| export_error.set(export_workspace(&store).err())>
                 "Export workspace (JSON)"
             </button>
@@ -147,12 +154,12 @@ pub fn DataPage() -> impl IntoView {
                 <p class="hint">"or drop the file here. The file is checked completely before anything changes."</p>
             </div>
             {move || pending.get().map(|p| {
-                let current = store.assessments.with(|c| c.items.len());
+                let current = current_counts(&store);
                 view! {
                     <div class="import-preview" role="region" aria-label="Import preview">
                         <p>
                             "“" {p.file_name.clone()} "” holds " {counts_text(p.workspace.counts())}
-                            ". Your workspace holds " {plural(current, "assessment", "assessments")} "."
+                            ". Your workspace holds " {counts_text(current)} "."
                         </p>
                         <p class="hint">
                             "Merge keeps everything you have and adds what is new; when a record differs, both are kept. "
@@ -176,7 +183,7 @@ pub fn DataPage() -> impl IntoView {
                 ImportMessage::Merged(report) => view! {
                     <div class="notice success" role="status">
                         <p>
-                            "Merged: " {plural(report.added, "assessment added", "assessments added")} ", "
+                            "Merged: " {plural(report.added, "record added", "records added")} ", "
                             {plural(report.unchanged, "already here", "already here")} ", "
                             {plural(report.kept_both, "kept as a copy because it differed", "kept as copies because they differed")} "."
                         </p>
@@ -288,7 +295,7 @@ fn RecoverySection() -> impl IntoView {
                         });
                         view! {
                             <li class="notice warning">
-                                <p><strong>"A saved " {name_label(name)} " " {label.clone()} " is set aside: "</strong>{item.reason.clone()}</p>
+                                <p><strong>"A saved " {name.record_label()} " " {label.clone()} " is set aside: "</strong>{item.reason.clone()}</p>
                                 <p>"It is kept as it was and saved with your data until you discard it."</p>
                                 <div class="actions">
                                     <button type="button" class="button" on:click=move |_| { let _ = download(&file, "application/json", &raw); }>
@@ -307,11 +314,5 @@ fn RecoverySection() -> impl IntoView {
                 <button type="button" class="button quiet" on:click=download_raw>"Download everything stored, as stored"</button>
             </p>
         </section>
-    }
-}
-
-fn name_label(name: CollectionName) -> &'static str {
-    match name {
-        CollectionName::Assessments => "assessment",
     }
 }

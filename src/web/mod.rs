@@ -8,6 +8,8 @@ mod assessments;
 mod banners;
 mod clock;
 mod data_page;
+mod debt;
+mod fields;
 mod files;
 mod panic;
 mod storage;

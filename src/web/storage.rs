@@ -7,7 +7,8 @@
 //! data of a newer schema stops writing; a write never replaces records newer than its own.
 
 use crate::core::assessment::Assessment;
-use crate::core::collection::Collection;
+use crate::core::collection::{Collection, Record};
+use crate::core::debt::DebtItem;
 use crate::core::migrate::SCHEMA_VERSION;
 use crate::core::stored::{
     self, Damaged, Meta, Quarantined, collection_key, decode_collection, encode_collection,
@@ -55,6 +56,7 @@ pub struct Health {
 #[derive(Clone, Copy)]
 pub struct Store {
     pub assessments: RwSignal<Collection<Assessment>>,
+    pub debt: RwSignal<Collection<DebtItem>>,
     pub quarantined: RwSignal<Vec<(CollectionName, Quarantined)>>,
     pub damaged: RwSignal<Vec<DamagedEntry>>,
     pub health: RwSignal<Health>,
@@ -133,6 +135,7 @@ impl Store {
     pub fn open() -> Store {
         let store = Store {
             assessments: RwSignal::new(Collection::default()),
+            debt: RwSignal::new(Collection::default()),
             quarantined: RwSignal::new(Vec::new()),
             damaged: RwSignal::new(Vec::new()),
             health: RwSignal::new(Health::default()),
@@ -172,6 +175,7 @@ impl Store {
             })
             .collect();
         self.assessments.set(outcome.workspace.assessments);
+        self.debt.set(outcome.workspace.debt);
         self.quarantined.set(outcome.quarantined);
         self.damaged.set(damaged);
         self.revisions.update_value(|r| {
@@ -210,16 +214,24 @@ impl Store {
         self.schedule_save(CollectionName::Assessments);
     }
 
+    /// Changes the debt register and saves it shortly after.
+    pub fn edit_debt(&self, change: impl FnOnce(&mut Collection<DebtItem>)) {
+        self.debt.update(change);
+        self.schedule_save(CollectionName::Debt);
+    }
+
     /// The whole workspace as it is in memory.
     pub fn workspace_untracked(&self) -> Workspace {
         Workspace {
             assessments: self.assessments.get_untracked(),
+            debt: self.debt.get_untracked(),
         }
     }
 
     /// Puts a whole workspace in place (after an import) and saves every collection.
     pub fn replace_workspace(&self, workspace: Workspace) {
         self.assessments.set(workspace.assessments);
+        self.debt.set(workspace.debt);
         for name in CollectionName::ALL {
             self.schedule_save(name);
         }
@@ -280,6 +292,9 @@ impl Store {
                 revision,
                 saved_at,
             ),
+            CollectionName::Debt => {
+                encode_collection(&self.debt.get_untracked(), &quarantined, revision, saved_at)
+            }
         };
         match write(&key, &text) {
             Ok(()) => {
@@ -308,23 +323,21 @@ impl Store {
 
     /// Merges a stored value written by another tab into memory.
     fn absorb(&self, name: CollectionName, raw: &str) {
-        match name {
-            CollectionName::Assessments => {
-                let Ok(decoded) = decode_collection::<Assessment>(name, raw) else {
-                    return;
-                };
-                self.assessments
-                    .update(|c| c.merge_from(&decoded.collection));
-                self.quarantined.update(|q| {
-                    q.retain(|(n, _)| *n != name);
-                    q.extend(decoded.quarantined.into_iter().map(|item| (name, item)));
-                });
-                let revision = decoded.revision.max(self.revision(name));
-                self.revisions.update_value(|r| {
-                    r.insert(name.key(), revision);
-                });
-            }
-        }
+        let merged = match name {
+            CollectionName::Assessments => merge_stored(self.assessments, name, raw),
+            CollectionName::Debt => merge_stored(self.debt, name, raw),
+        };
+        let Some((revision, quarantined)) = merged else {
+            return;
+        };
+        self.quarantined.update(|q| {
+            q.retain(|(n, _)| *n != name);
+            q.extend(quarantined.into_iter().map(|item| (name, item)));
+        });
+        let revision = revision.max(self.revision(name));
+        self.revisions.update_value(|r| {
+            r.insert(name.key(), revision);
+        });
     }
 
     fn follow_other_tabs(&self) {
@@ -398,4 +411,16 @@ impl Store {
         });
         self.schedule_save(name);
     }
+}
+
+/// Decodes a stored collection value and merges it into the signal; returns its revision and
+/// its quarantined records, or `None` when the value cannot be read (it is then left alone).
+fn merge_stored<T: Record + Send + Sync + 'static>(
+    signal: RwSignal<Collection<T>>,
+    name: CollectionName,
+    raw: &str,
+) -> Option<(u64, Vec<Quarantined>)> {
+    let decoded = decode_collection::<T>(name, raw).ok()?;
+    signal.update(|c| c.merge_from(&decoded.collection));
+    Some((decoded.revision, decoded.quarantined))
 }

@@ -39,6 +39,12 @@ for (const scheme of ['light', 'dark']) {
     await page.getByRole('link', { name: 'Workspace data', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Workspace data' }).waitFor();
     await audit(page, 'data');
+    await page.getByRole('link', { name: 'Debt register' }).click();
+    await page.getByRole('button', { name: 'Add the common ML debt patterns' }).click();
+    await page.getByRole('button', { name: '3 items, score 8 (impact high, effort medium)' }).click();
+    await audit(page, 'debt register');
+    await page.getByRole('button', { name: 'Edit Manual model deployment process' }).click();
+    await audit(page, 'debt register editing');
     await context.close();
   });
 }

@@ -68,6 +68,7 @@ test('navigation works from the keyboard and moves focus to the page heading', a
   await page.waitForFunction(() => document.activeElement?.tagName === 'H1');
   await page.getByRole('link', { name: 'Maturity assessments', exact: true }).focus();
   await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement?.textContent === 'Maturity self-assessments');
   await page.getByLabel('Team or system to assess').focus();
   await page.keyboard.type('Keyboard team');
   await page.keyboard.press('Enter');

@@ -141,7 +141,7 @@ test('two tabs see each other’s edits, and a tab that meets a newer schema sto
   });
 
   // A newer app version writes metadata from another tab: this tab stops writing.
-  await second.evaluate(() => localStorage.setItem('mlops-workbench:meta', JSON.stringify({ format: 'mlops-governance-workbench', schema_version: 2 })));
+  await second.evaluate(() => localStorage.setItem('mlops-workbench:meta', JSON.stringify({ format: 'mlops-governance-workbench', schema_version: 99 })));
   await first.getByRole('alert').filter({ hasText: 'this page has stopped saving' }).waitFor();
   const before = (await storedEntries(first))['mlops-workbench:assessments'];
   await first.getByLabel('Assessor', { exact: true }).fill('Must not be written');

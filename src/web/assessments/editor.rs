@@ -9,6 +9,7 @@ use crate::core::maturity::{Criterion, Level, criteria_of};
 use crate::route::Route;
 use crate::web::app::go_to;
 use crate::web::clock::now;
+use crate::web::fields::{TextAreaField, TextField};
 use crate::web::storage::Store;
 use crate::web::undo::Undo;
 use chrono::NaiveDate;
@@ -113,27 +114,18 @@ fn EditorBody(id: String, assessment: Memo<Option<Assessment>>) -> impl IntoView
             <div class="assessment-form">
                 <fieldset class="panel details-fields">
                     <legend>"Details"</legend>
-                    <div class="field">
-                        <label for="assessment-name">"Team or system"</label>
-                        <input id="assessment-name" type="text" maxlength="200"
-                            prop:value=field(|a| a.name.clone())
-                            on:input=move |ev| { let v = event_target_value(&ev); edit(store, &id.get_value(), |a| a.name = v); } />
-                    </div>
-                    <div class="field">
-                        <label for="assessment-assessor">"Assessor"</label>
-                        <input id="assessment-assessor" type="text" maxlength="200"
-                            prop:value=field(|a| a.assessor.clone())
-                            on:input=move |ev| { let v = event_target_value(&ev); edit(store, &id.get_value(), |a| a.assessor = v); } />
-                    </div>
-                    <div class="field">
-                        <label for="assessment-date">"Date"</label>
-                        <input id="assessment-date" type="date"
-                            prop:value=field(|a| a.date.map(|d| d.to_string()).unwrap_or_default())
-                            on:change=move |ev| {
-                                let date = event_target_value(&ev).parse::<NaiveDate>().ok();
-                                edit(store, &id.get_value(), |a| a.date = date);
-                            } />
-                    </div>
+                    <TextField id="assessment-name".into() label="Team or system".into() max_length=200
+                        value=Signal::derive(field(|a| a.name.clone()))
+                        on_input=Callback::new(move |v| edit(store, &id.get_value(), |a| a.name = v)) />
+                    <TextField id="assessment-assessor".into() label="Assessor".into() max_length=200
+                        value=Signal::derive(field(|a| a.assessor.clone()))
+                        on_input=Callback::new(move |v| edit(store, &id.get_value(), |a| a.assessor = v)) />
+                    <TextField id="assessment-date".into() label="Date".into() kind="date"
+                        value=Signal::derive(field(|a| a.date.map(|d| d.to_string()).unwrap_or_default()))
+                        on_input=Callback::new(move |v: String| {
+                            let date = v.parse::<NaiveDate>().ok();
+                            edit(store, &id.get_value(), |a| a.date = date);
+                        }) />
                 </fieldset>
                 {Level::SCORED.into_iter().map(|level| view! {
                     <fieldset class="panel level-fields">
@@ -169,13 +161,13 @@ fn CriterionRow(
             a.set_answer(criterion.id, change)
         });
     };
-    let link_error = move || answer.with(|a| validate_link(&a.link).err().map(|e| e.message()));
+    let link_error =
+        move || answer.with(|a| validate_link(&a.link).err().map(|e| e.message().to_owned()));
     let has_notes = answer.with_untracked(|a| !a.evidence.is_empty() || !a.link.is_empty());
     let check_id = format!("criterion-{}", criterion.id);
     let hint_id = format!("{check_id}-hint");
     let evidence_id = format!("{check_id}-evidence");
     let link_id = format!("{check_id}-link");
-    let link_error_id = format!("{check_id}-link-error");
 
     view! {
         <div class="criterion" class:met=move || answer.with(|a| a.implemented)>
@@ -191,25 +183,17 @@ fn CriterionRow(
             <p class="print-only">{move || answer.with(|a| a.evidence.clone())}</p>
             <details class="evidence" open=has_notes>
                 <summary>"Evidence and link" <span class="visually-hidden">" for " {criterion.text}</span></summary>
-                <div class="field">
-                    <label for=evidence_id.clone()>"Evidence" <span class="visually-hidden">" for " {criterion.text}</span></label>
-                    <textarea id=evidence_id rows="2"
-                        prop:value=move || answer.with(|a| a.evidence.clone())
-                        on:input=move |ev| { let v = event_target_value(&ev); set(Box::new(move |a| a.evidence = v)); }>
-                    </textarea>
-                </div>
-                <div class="field">
-                    <label for=link_id.clone()>"Link" <span class="visually-hidden">" for " {criterion.text}</span></label>
-                    <input id=link_id type="url" inputmode="url" placeholder="https://…"
-                        prop:value=move || answer.with(|a| a.link.clone())
-                        on:input=move |ev| { let v = event_target_value(&ev); set(Box::new(move |a| a.link = v)); }
-                        aria-invalid=move || link_error().is_some().then_some("true")
-                        aria-describedby=link_error_id.clone() />
-                    <p id=link_error_id class="field-error">{link_error}</p>
-                    {move || answer.with(|a| crate::core::link::safe_href(&a.link).map(|href| view! {
-                        <a class="evidence-link" href=href.to_owned() target="_blank" rel="noopener noreferrer">"Open link"<span class="visually-hidden">" for " {criterion.text}</span></a>
-                    }))}
-                </div>
+                <TextAreaField id=evidence_id label="Evidence".into() hidden_detail=format!(" for {}", criterion.text)
+                    value=Signal::derive(move || answer.with(|a| a.evidence.clone()))
+                    on_input=Callback::new(move |v: String| set(Box::new(move |a| a.evidence = v))) />
+                <TextField id=link_id label="Link".into() kind="url" placeholder="https://…"
+                    hidden_detail=format!(" for {}", criterion.text)
+                    value=Signal::derive(move || answer.with(|a| a.link.clone()))
+                    on_input=Callback::new(move |v: String| set(Box::new(move |a| a.link = v)))
+                    error=Signal::derive(link_error) />
+                {move || answer.with(|a| crate::core::link::safe_href(&a.link).map(|href| view! {
+                    <a class="evidence-link" href=href.to_owned() target="_blank" rel="noopener noreferrer">"Open link"<span class="visually-hidden">" for " {criterion.text}</span></a>
+                }))}
             </details>
         </div>
     }

@@ -6,6 +6,7 @@ use crate::core::maturity::{CRITERIA, LESSON_EXAMPLE};
 use crate::route::Route;
 use crate::web::app::go_to;
 use crate::web::clock::{new_id, now};
+use crate::web::fields::TextField;
 use crate::web::storage::Store;
 use crate::web::undo::Undo;
 use leptos::prelude::*;
@@ -15,13 +16,13 @@ pub fn AssessmentList() -> impl IntoView {
     let store = expect_context::<Store>();
     let undo = expect_context::<Undo>();
     let new_name = RwSignal::new(String::new());
-    let name_error = RwSignal::new(None::<&'static str>);
+    let name_error = RwSignal::new(None::<String>);
 
     let create = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let name = new_name.get_untracked().trim().to_owned();
         if name.is_empty() {
-            name_error.set(Some("Give the team or system a name first."));
+            name_error.set(Some("Give the team or system a name first.".to_owned()));
             return;
         }
         let assessment = Assessment::new(new_id(), name, now());
@@ -49,20 +50,8 @@ pub fn AssessmentList() -> impl IntoView {
             "of its criteria are in place and every level below it is reached too."
         </p>
         <form class="panel inline-form" on:submit=create>
-            <div class="field">
-                <label for="new-assessment-name">"Team or system to assess"</label>
-                <input
-                    id="new-assessment-name"
-                    type="text"
-                    autocomplete="off"
-                    maxlength="200"
-                    prop:value=move || new_name.get()
-                    on:input=move |ev| new_name.set(event_target_value(&ev))
-                    aria-invalid=move || name_error.get().is_some().then_some("true")
-                    aria-describedby="new-assessment-error"
-                />
-                <p id="new-assessment-error" class="field-error">{move || name_error.get()}</p>
-            </div>
+            <TextField id="new-assessment-name".into() label="Team or system to assess".into() max_length=200
+                value=new_name on_input=Callback::new(move |v| new_name.set(v)) error=name_error />
             <button type="submit" class="button primary">"Start assessment"</button>
         </form>
 
