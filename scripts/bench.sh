@@ -6,3 +6,6 @@ source "$ROOT/scripts/setup.sh"
 cd "$ROOT"
 trunk build --release
 node scripts/bench.mjs
+echo
+echo "Native core benchmark (cargo bench --bench debt):"
+cargo bench --locked --bench debt 2>/dev/null

@@ -279,3 +279,24 @@ fn applying_csv_updates_by_id_and_adds_the_rest() {
         DebtStatus::Resolved
     );
 }
+
+#[test]
+fn search_ignores_case_for_ascii_and_other_scripts() {
+    let mut items = common_patterns(at(0));
+    items[0].note = "Verantwortlich: ÄRGER-Team".into();
+    let find = |text: &str| {
+        filter_and_sort(
+            &items,
+            &DebtFilter {
+                text: text.into(),
+                ..Default::default()
+            },
+        )
+        .len()
+    };
+    assert_eq!(find("legacy SYSTEMS"), 1);
+    assert_eq!(find("ärger"), 1);
+    assert_eq!(find("ÄRGER-team"), 1);
+    assert_eq!(find("MLOPS-team"), 2);
+    assert_eq!(find("no such text"), 0);
+}

@@ -343,10 +343,24 @@ enum Skip {
     Cell,
 }
 
+/// Case-insensitive search of the item's texts for an already lower-cased needle. An ASCII
+/// needle is compared byte-wise without allocating (non-ASCII bytes never match it), which
+/// keeps typing in the search box quick on 10,000 items; other needles fold the whole text.
 fn contains_folded(item: &DebtItem, needle: &str) -> bool {
-    [&item.description, &item.owner, &item.note]
-        .iter()
-        .any(|field| field.to_lowercase().contains(needle))
+    let fields = [&item.description, &item.owner, &item.note];
+    if needle.is_ascii() {
+        let needle = needle.as_bytes();
+        fields.iter().any(|field| {
+            field
+                .as_bytes()
+                .windows(needle.len())
+                .any(|window| window.eq_ignore_ascii_case(needle))
+        })
+    } else {
+        fields
+            .iter()
+            .any(|field| field.to_lowercase().contains(needle))
+    }
 }
 
 /// The items that pass the filter, by priority (highest score first, stable).

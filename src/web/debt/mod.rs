@@ -19,7 +19,7 @@ use row::DebtRow;
 
 /// Rows rendered at first and added by "Show more": the register stays quick with 10,000
 /// items because only these are in the DOM.
-const PAGE: usize = 100;
+const PAGE: usize = 50;
 
 #[component]
 pub fn DebtPage() -> impl IntoView {

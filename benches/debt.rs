@@ -1,0 +1,92 @@
+//! Filter and sort of a 10,000-item debt register, natively (run: `cargo bench --bench debt`).
+//! A measurement, not a test: it prints the median and 95th percentile over repeated runs.
+
+use chrono::{DateTime, NaiveDate};
+use mlops_governance_workbench::core::debt::{
+    DebtCategory, DebtFilter, DebtItem, DebtStatus, Rating, StatusFilter, counts_by_category,
+    filter_and_sort, matrix,
+};
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+fn register(count: usize) -> Vec<DebtItem> {
+    (0..count)
+        .map(|i| DebtItem {
+            id: format!("item-{i}"),
+            category: DebtCategory::ALL[i % 5],
+            description: format!(
+                "Debt item number {i}: pipeline step {} is not tested",
+                i % 97
+            ),
+            impact: Rating::ALL[i % 3],
+            effort: Rating::ALL[(i / 3) % 3],
+            owner: format!("team-{}", i % 12),
+            created_at: NaiveDate::from_ymd_opt(2024, 1, 1).unwrap(),
+            status: DebtStatus::ALL[i % 4 % 3],
+            note: if i % 10 == 0 {
+                "Ünïcode note".into()
+            } else {
+                String::new()
+            },
+            link: String::new(),
+            updated_at: DateTime::from_timestamp(1_700_000_000, 0).unwrap(),
+        })
+        .collect()
+}
+
+fn measure(name: &str, runs: usize, mut work: impl FnMut()) {
+    let mut times: Vec<Duration> = (0..runs)
+        .map(|_| {
+            let start = Instant::now();
+            work();
+            start.elapsed()
+        })
+        .collect();
+    times.sort();
+    let p50 = times[runs / 2];
+    let p95 = times[runs * 95 / 100];
+    println!(
+        "{name:<58} p50 {:>8.3} ms   p95 {:>8.3} ms",
+        p50.as_secs_f64() * 1e3,
+        p95.as_secs_f64() * 1e3
+    );
+}
+
+fn main() {
+    let items = register(10_000);
+    let runs = 200;
+    let default = DebtFilter::default();
+    let text = DebtFilter {
+        text: "step 42".into(),
+        status: StatusFilter::All,
+        ..Default::default()
+    };
+    let combined = DebtFilter {
+        category: Some(DebtCategory::Model),
+        owner: Some("team-3".into()),
+        cell: Some((Rating::High, Rating::Low)),
+        ..Default::default()
+    };
+    println!("10,000 items, {runs} runs each");
+    measure(
+        "filter + sort, default (open and in progress)",
+        runs,
+        || {
+            black_box(filter_and_sort(black_box(&items), &default));
+        },
+    );
+    measure("filter + sort, text search over all statuses", runs, || {
+        black_box(filter_and_sort(black_box(&items), &text));
+    });
+    measure(
+        "filter + sort, category + owner + matrix cell",
+        runs,
+        || {
+            black_box(filter_and_sort(black_box(&items), &combined));
+        },
+    );
+    measure("matrix counts + category counts", runs, || {
+        black_box(matrix(black_box(&items), &default));
+        black_box(counts_by_category(black_box(&items), &default));
+    });
+}
