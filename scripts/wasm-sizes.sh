@@ -6,8 +6,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$ROOT/scripts/setup.sh"
 cd "$ROOT"
 OUT="$ROOT/target/sizes/named"
-CARGO_PROFILE_RELEASE_STRIP=false cargo build --release --target wasm32-unknown-unknown --target-dir target/sizes
+cargo build --release --target wasm32-unknown-unknown --target-dir target/sizes
 wasm-bindgen --target web --out-dir "$OUT" target/sizes/wasm32-unknown-unknown/release/mlops-governance-workbench.wasm
-wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
-  --enable-reference-types --enable-multivalue --debuginfo "$OUT/mlops-governance-workbench_bg.wasm" -o "$OUT/named.wasm"
+wasm-opt -Oz --debuginfo "$OUT/mlops-governance-workbench_bg.wasm" -o "$OUT/named.wasm"
 node scripts/wasm-sizes.mjs "$OUT/named.wasm" "${1:-30}"
