@@ -47,6 +47,15 @@ function hostileWorkspace() {
   return JSON.stringify({ format: 'mlops-governance-workbench', schema_version: 2, app_version: 'x', saved_at: '2026-11-26T00:00:00Z', workspace: { assessments: { items: assessments }, debt: { items: debt } } });
 }
 
+/** Puts markup into the page unescaped, as the lesson's `to_html` would: for the controls. */
+function injectUnescaped(page, html) {
+  return page.evaluate((markup) => {
+    const div = document.createElement('div');
+    div.innerHTML = markup;
+    document.querySelector('main').append(div);
+  }, html);
+}
+
 async function dangerousDom(page) {
   return page.evaluate(() => {
     const found = [];
@@ -97,12 +106,7 @@ test('positive control: the same detectors catch a payload that does run', async
   const page = await context.newPage();
   await page.goto(env.server.url + '#/data');
   await waitForApp(page);
-  // Outside the app's escaping, as an unescaped renderer would do (the lesson's to_html).
-  await page.evaluate((payload) => {
-    const div = document.createElement('div');
-    div.innerHTML = payload;
-    document.querySelector('main').append(div);
-  }, PAYLOADS[1] + PAYLOADS[4]);
+  await injectUnescaped(page, PAYLOADS[1] + PAYLOADS[4]);
   await page.waitForFunction(() => window.__xss > 0);
   const found = await dangerousDom(page);
   assert.ok(found.some((f) => f.includes('onerror')), found.join());
@@ -116,11 +120,7 @@ test('the page’s CSP blocks an inline handler even if one got into the DOM', a
   const page = await context.newPage();
   await page.goto(env.server.url + '#/data');
   await waitForApp(page);
-  await page.evaluate((payload) => {
-    const div = document.createElement('div');
-    div.innerHTML = payload;
-    document.querySelector('main').append(div);
-  }, PAYLOADS[1]);
+  await injectUnescaped(page, PAYLOADS[1]);
   await page.waitForTimeout(300);
   assert.equal(await page.evaluate(() => window.__xss), 0);
   assert.ok(context.problems.some((p) => /Content Security Policy/.test(p)), context.problems.join('\n'));
