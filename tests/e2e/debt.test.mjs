@@ -144,3 +144,17 @@ test('CSV export, edit, and import back; bad rows are listed and nothing changes
   assert.deepEqual(context.problems, []);
   await context.close();
 });
+
+test('a second tab sees the register change', async () => {
+  const context = await env.newContext();
+  const first = await openApp(context, '#/debt', env.server);
+  const second = await openApp(context, '#/debt', env.server);
+  await first.getByRole('button', { name: 'Add the common ML debt patterns' }).click();
+  await second.getByText('8 items match.').waitFor();
+  await second.getByLabel(`Status of ${LESSON_ORDER[1]}`).selectOption('in_progress');
+  await first.waitForFunction((label) => {
+    const select = [...document.querySelectorAll('select')].find((s) => s.labels?.[0]?.textContent === label);
+    return select?.value === 'in_progress';
+  }, `Status of ${LESSON_ORDER[1]}`);
+  await context.close();
+});

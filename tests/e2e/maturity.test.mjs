@@ -36,6 +36,11 @@ test('ticking criteria changes the level, the chart, the blockers and the recomm
   const blocking = await page.locator('.blocking > li').first().textContent();
   assert.match(blocking, /Level 2: implement 3 more of these 4:/);
   assert.match(blocking, /Automated model validation/);
+  assert.match(
+    await page.locator('.scores tbody tr').nth(1).textContent(),
+    /1 of 5\s*20%\s*Automated model validation; CI\/CD pipeline for ML; Feature store; Automated deployment/,
+  );
+  assert.match(await page.locator('.scores tbody tr').nth(0).textContent(), /4 of 4\s*100%\s*none/);
   // The reached bar is marked, the others are not.
   assert.equal(await page.locator('rect.bar.reached').count(), 1);
 

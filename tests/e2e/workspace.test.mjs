@@ -90,3 +90,14 @@ test('a dropped file imports, and a merge keeps both versions of a changed recor
   assert.equal(await page.locator('tbody tr').count(), 3);
   await context.close();
 });
+
+test('a file of schema version 1 still imports', async () => {
+  const context = await env.newContext();
+  const page = await openApp(context, '#/data', env.server);
+  const v1 = fs.readFileSync(path.join(ROOT, 'tests/fixtures/workspace-v1.json'), 'utf8');
+  await chooseFile(page, 'old.json', v1);
+  await page.getByText('“old.json” holds 2 assessments.').waitFor();
+  await page.getByRole('button', { name: 'Merge into my workspace' }).click();
+  await page.getByText(/Merged: 2 records added/).waitFor();
+  await context.close();
+});

@@ -39,6 +39,7 @@ fn ResultsBody(result: MaturityResult) -> impl IntoView {
                 <strong>{level_label(lesson_level)}</strong> " here."
             })}
         </p>
+        <div class="table-scroll">
         <table class="scores">
             <caption>"Criteria implemented per level"</caption>
             <thead>
@@ -55,11 +56,18 @@ fn ResultsBody(result: MaturityResult) -> impl IntoView {
                         <th scope="row">"Level " {s.level.number()}</th>
                         <td>{s.implemented} " of " {s.total}</td>
                         <td>{s.percent_rounded()} "%"</td>
-                        <td>{s.missing.len()}</td>
+                        <td class="missing">
+                            {if s.missing.is_empty() {
+                                "none".to_owned()
+                            } else {
+                                s.missing.iter().map(|c| c.text).collect::<Vec<_>>().join("; ")
+                            }}
+                        </td>
                     </tr>
                 }).collect_view()}
             </tbody>
         </table>
+        </div>
         <LevelChart scores=result.scores.clone() />
         {next.map(|next| view! {
             <h3>"What stands between you and " {level_label(next)}</h3>

@@ -80,7 +80,7 @@ fn ReadRow(item: DebtItem, editing: RwSignal<bool>) -> impl IntoView {
             <td>{item.impact.value()}</td>
             <td>{item.effort.value()}</td>
             <td>{item.owner.clone()}</td>
-            <td>{item.created_at.to_string()}</td>
+            <td class="date">{item.created_at.to_string()}</td>
             <td>
                 <SelectField id=format!("debt-status-{}", item.id) label=format!("Status of {}", item.description)
                     hidden_label=true options=status_choices() selected=item.status.value().to_owned() on_change=set_status />
