@@ -29,13 +29,13 @@ fi
 
 # 3. Trunk, built from crates.io at a pinned version (0.22 needs a newer rustc).
 if [ "$(trunk --version 2>/dev/null || true)" != "trunk $TRUNK_VERSION" ]; then
-  say "installing trunk $TRUNK_VERSION (about 5 minutes, once)"
+  say "installing trunk $TRUNK_VERSION (about 8 minutes on 2 cores, once)"
   cargo install --locked trunk --version "$TRUNK_VERSION"
 fi
 
 # 4. wasm-bindgen-cli. Without --locked: its lockfile names a crate version the registry lacks.
 if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $WASM_BINDGEN_VERSION" ]; then
-  say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 2 minutes, once)"
+  say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 3 minutes, once)"
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
 fi
 

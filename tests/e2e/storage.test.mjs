@@ -166,3 +166,37 @@ test('an edit made just before leaving is saved at once, and a 100 kB paste is k
   assert.deepEqual(context.problems, []);
   await context.close();
 });
+
+test('a really full local storage gives the banner, and saving resumes once there is room', async () => {
+  const context = await env.newContext();
+  const page = await openApp(context, '', env.server);
+  await startAssessment(page, 'Real quota');
+  await waitForSave(page, () => (localStorage.getItem('mlops-workbench:assessments') ?? '').includes('Real quota'));
+  // Another app on the origin fills the storage to the last byte.
+  const filled = await page.evaluate(() => {
+    let low = 0;
+    let high = 64 * 1024 * 1024;
+    while (low < high) {
+      const mid = Math.ceil((low + high) / 2);
+      try {
+        localStorage.setItem('other-app-filler', 'x'.repeat(mid));
+        low = mid;
+      } catch {
+        high = mid - 1;
+      }
+    }
+    localStorage.setItem('other-app-filler', 'x'.repeat(low));
+    return low;
+  });
+  assert.ok(filled > 1000, `filled ${filled}`);
+  await page.getByLabel('Assessor', { exact: true }).fill('A longer assessor name that no longer fits');
+  const banner = page.getByRole('alert').filter({ hasText: 'storage for the workbench is full' });
+  await banner.waitFor();
+  assert.equal(await page.getByLabel('Assessor', { exact: true }).inputValue(), 'A longer assessor name that no longer fits');
+
+  await page.evaluate(() => localStorage.removeItem('other-app-filler'));
+  await page.getByLabel('Assessor', { exact: true }).fill('Saved again');
+  await banner.waitFor({ state: 'detached' });
+  await waitForSave(page, () => (localStorage.getItem('mlops-workbench:assessments') ?? '').includes('Saved again'));
+  await context.close();
+});
