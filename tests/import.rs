@@ -87,3 +87,93 @@ fn replace_takes_the_import_and_tombstones_what_disappears() {
     assert_eq!(replaced.assessments.deleted.len(), 1);
     assert_eq!(replaced.assessments.deleted[0].id, "a");
 }
+
+#[test]
+fn counts_describe_what_a_workspace_holds() {
+    use mlops_governance_workbench::core::workspace::Counts;
+    assert_eq!(
+        Counts {
+            assessments: 1,
+            debt: 0
+        }
+        .describe(),
+        "1 assessment"
+    );
+    assert_eq!(
+        Counts {
+            assessments: 0,
+            debt: 0
+        }
+        .describe(),
+        "0 assessments"
+    );
+    assert_eq!(
+        Counts {
+            assessments: 2,
+            debt: 1
+        }
+        .describe(),
+        "2 assessments and 1 debt item"
+    );
+    assert_eq!(
+        Counts {
+            assessments: 3,
+            debt: 8
+        }
+        .describe(),
+        "3 assessments and 8 debt items"
+    );
+}
+
+#[test]
+fn merge_and_replace_cover_the_debt_register() {
+    use mlops_governance_workbench::core::debt::common_patterns;
+    let mut current = Workspace::default();
+    for item in common_patterns(at(0)).into_iter().take(3) {
+        current.debt.upsert(item);
+    }
+    let mut incoming = Workspace::default();
+    for mut item in common_patterns(at(0)).into_iter().skip(2).take(3) {
+        if item.id == "lesson-debt-3" {
+            item.owner = "someone-else".into();
+        }
+        incoming.debt.upsert(item);
+    }
+    let mut next = 0;
+    let (merged, report) = merge(
+        &current,
+        &incoming,
+        || {
+            next += 1;
+            format!("copy-{next}")
+        },
+        at(9),
+    );
+    assert_eq!(
+        report,
+        MergeReport {
+            added: 2,
+            unchanged: 0,
+            kept_both: 1
+        }
+    );
+    assert_eq!(merged.debt.items.len(), 6);
+    assert!(
+        merged
+            .debt
+            .get("copy-1")
+            .unwrap()
+            .description
+            .ends_with("(imported)")
+    );
+
+    let replaced = replace(&current, &incoming, at(9));
+    assert_eq!(replaced.debt.items.len(), 3);
+    let gone: Vec<&str> = replaced
+        .debt
+        .deleted
+        .iter()
+        .map(|t| t.id.as_str())
+        .collect();
+    assert_eq!(gone, ["lesson-debt-1", "lesson-debt-2"]);
+}

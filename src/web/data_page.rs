@@ -42,10 +42,6 @@ fn plural(count: usize, one: &str, many: &str) -> String {
     format!("{count} {}", if count == 1 { one } else { many })
 }
 
-fn counts_text(counts: Counts) -> String {
-    counts.describe()
-}
-
 fn current_counts(store: &Store) -> Counts {
     Counts {
         assessments: store.assessments.with(|c| c.items.len()),
@@ -130,7 +126,7 @@ pub fn DataPage() -> impl IntoView {
 
         <section aria-labelledby="export-heading" class="panel">
             <h2 id="export-heading">"Export"</h2>
-            <p>"Your workspace holds " {move || counts_text(current_counts(&store))} "."</p>
+            <p>"Your workspace holds " {move || current_counts(&store).describe()} "."</p>
             <button type="button" class="button primary" on:click=move |_| export_error.set(export_workspace(&store).err())>
                 "Export workspace (JSON)"
             </button>
@@ -158,8 +154,8 @@ pub fn DataPage() -> impl IntoView {
                 view! {
                     <div class="import-preview" role="region" aria-label="Import preview">
                         <p>
-                            "“" {p.file_name.clone()} "” holds " {counts_text(p.workspace.counts())}
-                            ". Your workspace holds " {counts_text(current)} "."
+                            "“" {p.file_name.clone()} "” holds " {p.workspace.counts().describe()}
+                            ". Your workspace holds " {current.describe()} "."
                         </p>
                         <p class="hint">
                             "Merge keeps everything you have and adds what is new; when a record differs, both are kept. "
@@ -191,7 +187,7 @@ pub fn DataPage() -> impl IntoView {
                 }.into_any(),
                 ImportMessage::Replaced(counts) => view! {
                     <div class="notice success" role="status">
-                        <p>"Replaced: your workspace now holds " {counts_text(counts)} "."</p>
+                        <p>"Replaced: your workspace now holds " {counts.describe()} "."</p>
                     </div>
                 }.into_any(),
             })}
