@@ -49,7 +49,7 @@ pub fn AddForm() -> impl IntoView {
     };
 
     view! {
-        <form class="panel debt-add" on:submit=add aria-labelledby="debt-add-heading">
+        <form class="panel debt-add no-print" on:submit=add aria-labelledby="debt-add-heading">
             <h2 id="debt-add-heading">"Add a debt item"</h2>
             <div class="form-grid">
                 <div class="wide">

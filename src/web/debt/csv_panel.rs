@@ -60,7 +60,7 @@ pub fn CsvPanel() -> impl IntoView {
     };
 
     view! {
-        <section class="panel" aria-labelledby="debt-csv-heading">
+        <section class="panel no-print" aria-labelledby="debt-csv-heading">
             <h2 id="debt-csv-heading">"Spreadsheet (CSV)"</h2>
             <p class="hint">
                 "Export the register to edit it in a spreadsheet, then import it back: rows with a known id update that item, other rows are added."

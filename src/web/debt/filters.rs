@@ -66,7 +66,7 @@ pub fn Filters(filter: RwSignal<DebtFilter>) -> impl IntoView {
         .collect::<Vec<_>>();
 
     view! {
-        <section class="panel debt-filters" aria-labelledby="debt-filters-heading">
+        <section class="panel debt-filters no-print" aria-labelledby="debt-filters-heading">
             <h2 id="debt-filters-heading">"Filters"</h2>
             <TextField id="debt-filter-text".into() label="Search the register".into() kind="search"
                 value=Signal::derive(move || filter.with(|f| f.text.clone()))

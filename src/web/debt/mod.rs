@@ -60,7 +60,7 @@ pub fn DebtPage() -> impl IntoView {
             "high impact with low effort scores 10 and comes first; low impact with high effort scores 1."
         </p>
         <AddForm />
-        <p>
+        <p class="no-print">
             <button type="button" class="button" on:click=add_patterns>"Add the common ML debt patterns"</button>
             <span class="hint">" The lesson's eight examples; adding them again does not duplicate them."</span>
         </p>
