@@ -27,9 +27,9 @@ fn ResultsBody(result: MaturityResult) -> impl IntoView {
     let blocking: Vec<_> = result.blocking_next_level().into_iter().cloned().collect();
     let next = overall.next();
     view! {
-        <p class="overall" aria-live="polite">
-            <span class="overall-label">"Overall maturity"</span>
-            <strong class="overall-level">{level_label(overall)}</strong>
+        <p class="overall">
+            <span class="overall-label" id="overall-label">"Overall maturity"</span>
+            <strong class="overall-level" role="status" aria-labelledby="overall-label overall-level" id="overall-level">{level_label(overall)}</strong>
         </p>
         <p class="hint">
             "A level counts when at least " {THRESHOLD_PERCENT} "% of its criteria are implemented "
@@ -70,8 +70,8 @@ fn ResultsBody(result: MaturityResult) -> impl IntoView {
         </div>
         <LevelChart scores=result.scores.clone() />
         {next.map(|next| view! {
-            <h3>"What stands between you and " {level_label(next)}</h3>
-            <ul class="blocking">
+            <h3 id="blocking-heading">"What stands between you and " {level_label(next)}</h3>
+            <ul class="blocking" aria-labelledby="blocking-heading">
                 {blocking.into_iter().map(|s| {
                     let needed = s.still_needed();
                     view! {
@@ -86,9 +86,9 @@ fn ResultsBody(result: MaturityResult) -> impl IntoView {
                 }).collect_view()}
             </ul>
         })}
-        <h3>"Recommendations for " {level_label(overall)}</h3>
+        <h3 id="recommendations-heading">"Recommendations for " {level_label(overall)}</h3>
         <p class="hint">"The lesson's next steps for a team at this level:"</p>
-        <ol class="recommendations">
+        <ol class="recommendations" aria-labelledby="recommendations-heading">
             {result.recommendations.iter().map(|r| view! { <li>{*r}</li> }).collect_view()}
         </ol>
     }
