@@ -17,5 +17,7 @@ step "core tests (native)"
 cargo test --locked
 step "release build"
 trunk build --release
+step "panic-drill build (test only: adds a button that panics)"
+trunk build --release --features panic-drill --dist target/panic-drill-dist
 step "browser tests (headless Chromium)"
 node --test --test-concurrency=1 tests/e2e/

@@ -73,6 +73,7 @@ pub fn App() -> impl IntoView {
             }}
         </main>
         <UndoToast />
+        {crate::web::panic::drill_button()}
     }
 }
 

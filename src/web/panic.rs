@@ -22,6 +22,18 @@ pub fn install_hook() {
     }));
 }
 
+/// The panic drill's button (see the `panic-drill` feature); nothing in a normal build.
+#[cfg(feature = "panic-drill")]
+pub fn drill_button() -> impl leptos::IntoView {
+    use leptos::prelude::*;
+    view! {
+        <button type="button" id="panic-drill" class="button" on:click=|_| panic!("panic drill")>"Trigger a test panic"</button>
+    }
+}
+
+#[cfg(not(feature = "panic-drill"))]
+pub fn drill_button() -> impl leptos::IntoView {}
+
 fn show_overlay() {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;

@@ -20,9 +20,9 @@ const TYPES = {
 };
 
 /** A plain static file server: files under SUB_PATH, 404 for anything else. No fallback. */
-export async function startServer() {
-  if (!fs.existsSync(path.join(DIST, 'index.html'))) {
-    throw new Error('dist/index.html is missing: run `trunk build --release` first (scripts/test.sh does).');
+export async function startServer(dist = DIST) {
+  if (!fs.existsSync(path.join(dist, 'index.html'))) {
+    throw new Error(`${dist}/index.html is missing: run scripts/test.sh, which builds it.`);
   }
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://localhost');
@@ -32,8 +32,8 @@ export async function startServer() {
     }
     let relative = decodeURIComponent(url.pathname.slice(SUB_PATH.length)) || 'index.html';
     if (relative.endsWith('/')) relative += 'index.html';
-    const file = path.normalize(path.join(DIST, relative));
-    if (!file.startsWith(DIST) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+    const file = path.normalize(path.join(dist, relative));
+    if (!file.startsWith(dist) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
       res.writeHead(404).end('not found');
       return;
     }
@@ -59,8 +59,8 @@ export function launchBrowser() {
  * (empty storage). Problems the page reports (console errors, uncaught errors, dialogs,
  * requests leaving the origin) are collected and checked by `expectCleanPage`.
  */
-export async function setup() {
-  const server = await startServer();
+export async function setup(dist = DIST) {
+  const server = await startServer(dist);
   const browser = await launchBrowser();
   return {
     server,
