@@ -2,6 +2,7 @@
 //! criterion whether it is implemented, with evidence.
 
 use crate::core::collection::Record;
+use crate::core::dates;
 use crate::core::maturity::{self, MaturityResult};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
@@ -33,12 +34,14 @@ pub struct Assessment {
     pub name: String,
     #[serde(default)]
     pub assessor: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "dates::optional_date")]
     pub date: Option<NaiveDate>,
     /// Answers by criterion id. Unknown ids (from a newer criteria list) are kept untouched.
     #[serde(default)]
     pub answers: BTreeMap<String, Answer>,
+    #[serde(deserialize_with = "dates::timestamp")]
     pub created_at: DateTime<Utc>,
+    #[serde(deserialize_with = "dates::timestamp")]
     pub updated_at: DateTime<Utc>,
 }
 

@@ -17,6 +17,7 @@ pub trait Record: Clone + PartialEq + Serialize + DeserializeOwned {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Tombstone {
     pub id: String,
+    #[serde(deserialize_with = "crate::core::dates::timestamp")]
     pub deleted_at: DateTime<Utc>,
 }
 

@@ -2,6 +2,7 @@
 //! patterns, its impact/effort priority table, and the filters and matrix of the register view.
 
 use crate::core::collection::Record;
+use crate::core::dates;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -135,6 +136,7 @@ pub struct DebtItem {
     #[serde(default)]
     pub owner: String,
     /// The day the debt was recorded (the lesson's `created_at`).
+    #[serde(deserialize_with = "dates::date")]
     pub created_at: NaiveDate,
     #[serde(default)]
     pub status: DebtStatus,
@@ -143,6 +145,7 @@ pub struct DebtItem {
     /// Optional http or https link (an issue, a design document).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub link: String,
+    #[serde(deserialize_with = "dates::timestamp")]
     pub updated_at: DateTime<Utc>,
 }
 

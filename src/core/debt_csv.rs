@@ -3,6 +3,7 @@
 //! user's confirmation, bad rows are reported with their line number and the reason.
 
 use crate::core::collection::Collection;
+use crate::core::dates::parse_date;
 use crate::core::debt::{DebtCategory, DebtItem, DebtStatus, Rating};
 use crate::core::link::validate_web_link;
 use chrono::{DateTime, NaiveDate, Utc};
@@ -193,9 +194,8 @@ fn row_to_item(
     let created_at = if created.is_empty() {
         today
     } else {
-        created
-            .parse::<NaiveDate>()
-            .map_err(|_| format!("the date \"{created}\" is not a date like 2024-01-15"))?
+        parse_date(created)
+            .ok_or_else(|| format!("the date \"{created}\" is not a date like 2024-01-15"))?
     };
     let status_text = status.trim();
     let status = if status_text.is_empty() {

@@ -12,6 +12,7 @@
 
 pub mod assessment;
 pub mod collection;
+pub mod dates;
 pub mod debt;
 pub mod debt_csv;
 pub mod document;

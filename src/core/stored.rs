@@ -50,7 +50,7 @@ pub struct Meta {
     pub schema_version: u64,
     #[serde(default)]
     pub app_version: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::core::dates::optional_timestamp")]
     pub saved_at: Option<DateTime<Utc>>,
 }
 

@@ -4,6 +4,7 @@ use super::actions::{delete_with_undo, duplicate};
 use super::export::{download_json, download_markdown};
 use super::results::Results;
 use crate::core::assessment::{Answer, Assessment};
+use crate::core::dates::parse_date;
 use crate::core::link::validate_link;
 use crate::core::maturity::{Criterion, Level, criteria_of};
 use crate::route::Route;
@@ -12,7 +13,6 @@ use crate::web::clock::now;
 use crate::web::fields::{TextAreaField, TextField};
 use crate::web::storage::Store;
 use crate::web::undo::Undo;
-use chrono::NaiveDate;
 use leptos::prelude::*;
 
 #[component]
@@ -123,7 +123,7 @@ fn EditorBody(id: String, assessment: Memo<Option<Assessment>>) -> impl IntoView
                     <TextField id="assessment-date".into() label="Date".into() kind="date"
                         value=Signal::derive(field(|a| a.date.map(|d| d.to_string()).unwrap_or_default()))
                         on_input=Callback::new(move |v: String| {
-                            let date = v.parse::<NaiveDate>().ok();
+                            let date = parse_date(&v);
                             edit(store, &id.get_value(), |a| a.date = date);
                         }) />
                 </fieldset>

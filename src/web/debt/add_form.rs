@@ -1,11 +1,11 @@
 //! The form that adds one debt item; it keeps its choices so several items go in quickly.
 
 use super::filters::{category_choices, rating_choices};
+use crate::core::dates::parse_date;
 use crate::core::debt::{DebtCategory, DebtItem, DebtStatus, Rating};
 use crate::web::clock::{new_id, now};
 use crate::web::fields::{SelectField, TextField};
 use crate::web::storage::Store;
-use chrono::NaiveDate;
 use leptos::prelude::*;
 
 #[component]
@@ -70,7 +70,7 @@ pub fn AddForm() -> impl IntoView {
                     value=owner on_input=Callback::new(move |v| owner.set(v)) />
                 <TextField id="debt-new-created".into() label="Recorded on".into() kind="date"
                     value=Signal::derive(move || created.get().to_string())
-                    on_input=Callback::new(move |v: String| if let Ok(d) = v.parse::<NaiveDate>() { created.set(d) }) />
+                    on_input=Callback::new(move |v: String| if let Some(d) = parse_date(&v) { created.set(d) }) />
             </div>
             <button type="submit" class="button primary">"Add item"</button>
         </form>

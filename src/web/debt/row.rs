@@ -2,13 +2,13 @@
 //! (Enter saves, Escape cancels), and delete with undo.
 
 use super::filters::{category_choices, rating_choices, status_choices};
+use crate::core::dates::parse_date;
 use crate::core::debt::{DebtCategory, DebtItem, DebtStatus, Rating};
 use crate::core::link::{safe_href, validate_web_link};
 use crate::web::clock::now;
 use crate::web::fields::{SelectField, TextAreaField, TextField};
 use crate::web::storage::Store;
 use crate::web::undo::Undo;
-use chrono::NaiveDate;
 use leptos::prelude::*;
 
 fn save(store: Store, item: DebtItem) {
@@ -146,7 +146,7 @@ fn EditRow(item: DebtItem, editing: RwSignal<bool>) -> impl IntoView {
     let (created, set_created) = text(
         |d| d.created_at.to_string(),
         |d, v| {
-            if let Ok(date) = v.parse::<NaiveDate>() {
+            if let Some(date) = parse_date(&v) {
                 d.created_at = date;
             }
         },
