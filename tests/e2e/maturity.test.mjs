@@ -85,6 +85,10 @@ test('a reload keeps details, answers, evidence and links', async () => {
   assert.equal(await page.getByLabel('Evidence for Model registry').inputValue(), 'MLflow registry, stages used since May');
   const link = page.getByRole('link', { name: 'Open link for Model registry' });
   assert.equal(await link.getAttribute('href'), 'https://wiki.example.com/registry');
+  // The printed report shows the evidence and the link under the criterion.
+  await page.emulateMedia({ media: 'print' });
+  assert.ok((await page.locator('.print-only').allInnerTexts()).includes('MLflow registry, stages used since May\nhttps://wiki.example.com/registry'));
+  await page.emulateMedia({ media: 'screen' });
   assert.deepEqual(context.problems, []);
   await context.close();
 });

@@ -180,7 +180,12 @@ fn CriterionRow(
                 <span class="category">{criterion.category}</span>
             </div>
             <p id=hint_id class="hint">{criterion.in_practice}</p>
-            <p class="print-only">{move || answer.with(|a| a.evidence.clone())}</p>
+            <p class="print-only">
+                {move || answer.with(|a| {
+                    let link = crate::core::link::safe_href(&a.link).unwrap_or_default();
+                    [a.evidence.trim(), link].iter().filter(|t| !t.is_empty()).copied().collect::<Vec<_>>().join("\n")
+                })}
+            </p>
             <details class="evidence" open=has_notes>
                 <summary>"Evidence and link" <span class="visually-hidden">" for " {criterion.text}</span></summary>
                 <TextAreaField id=evidence_id label="Evidence".into() hidden_detail=format!(" for {}", criterion.text)
