@@ -2,10 +2,12 @@
 //! A measurement, not a test: it prints the median and 95th percentile over repeated runs.
 
 use chrono::{DateTime, NaiveDate};
+use mlops_governance_workbench::core::collection::Collection;
 use mlops_governance_workbench::core::debt::{
     DebtCategory, DebtFilter, DebtItem, DebtStatus, Rating, StatusFilter, counts_by_category,
     filter_and_sort, matrix,
 };
+use mlops_governance_workbench::core::debt_csv::apply_csv;
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
@@ -88,5 +90,35 @@ fn main() {
     measure("matrix counts + category counts", runs, || {
         black_box(matrix(black_box(&items), &default));
         black_box(counts_by_category(black_box(&items), &default));
+    });
+
+    // What another tab's save costs this tab: merging a copy that differs in one record.
+    let mine = Collection {
+        items: items.clone(),
+        deleted: Vec::new(),
+    };
+    let mut theirs = mine.clone();
+    if let Some(first) = theirs.items.first_mut() {
+        first.updated_at = DateTime::from_timestamp(1_800_000_000, 0).unwrap();
+    }
+    measure(
+        "merge another tab's copy (10,000 items, 1 changed)",
+        20,
+        || {
+            let mut merged = mine.clone();
+            merged.merge_from(black_box(&theirs));
+            black_box(merged);
+        },
+    );
+    // A spreadsheet round trip: 10,000 CSV rows applied onto the same register.
+    let rows: Vec<(u64, DebtItem)> = items
+        .iter()
+        .cloned()
+        .enumerate()
+        .map(|(i, item)| (i as u64 + 2, item))
+        .collect();
+    measure("apply a 10,000-row CSV onto the register", 20, || {
+        let mut register = mine.clone();
+        black_box(apply_csv(&mut register, black_box(&rows)));
     });
 }

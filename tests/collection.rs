@@ -60,3 +60,19 @@ fn upsert_after_remove_clears_the_tombstone() {
     assert!(c.deleted.is_empty());
     assert!(c.remove("missing", at(6)).is_none());
 }
+
+#[test]
+fn upsert_many_replaces_in_place_appends_new_and_revives_deleted() {
+    let mut c = Collection::default();
+    c.upsert(assessment("a", "A", 0));
+    c.upsert(assessment("b", "B", 0));
+    c.remove("b", at(1)).unwrap();
+    c.upsert_many([
+        assessment("c", "C", 2),
+        assessment("a", "A2", 2),
+        assessment("b", "B again", 2),
+    ]);
+    let names: Vec<&str> = c.items.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(names, ["A2", "C", "B again"]);
+    assert!(c.deleted.is_empty());
+}

@@ -1,7 +1,7 @@
 //! The technical-debt register: the lesson's priority table and order, filters, matrix, CSV.
 
 mod common;
-use common::at;
+use common::{at, ids};
 use mlops_governance_workbench::core::collection::Collection;
 use mlops_governance_workbench::core::debt::{
     DebtCategory, DebtFilter, DebtItem, DebtStatus, Rating, StatusFilter, common_patterns,
@@ -199,17 +199,7 @@ fn bad_rows_are_reported_with_their_line_and_reason_and_good_rows_wait() {
         ,model,low,low,,,\n\
         Bad status,model,low,low,,,done\n\
         Too few,model\n";
-    let mut next = 0;
-    let parsed = parse_csv(
-        text,
-        || {
-            next += 1;
-            format!("new-{next}")
-        },
-        day(2026, 1, 1),
-        at(0),
-    )
-    .unwrap();
+    let parsed = parse_csv(text, ids("new"), day(2026, 1, 1), at(0)).unwrap();
     let good: Vec<(u64, &str)> = parsed
         .rows
         .iter()

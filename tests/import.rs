@@ -1,7 +1,7 @@
 //! Importing a workspace next to the current one: merge by id or replace.
 
 mod common;
-use common::{assessment, at};
+use common::{assessment, at, ids};
 use mlops_governance_workbench::core::import::{MergeReport, merge, replace};
 use mlops_governance_workbench::core::workspace::Workspace;
 
@@ -22,16 +22,7 @@ fn merge_adds_new_skips_identical_and_keeps_both_on_conflict() {
         ("c", "Gamma"),
     ]);
     incoming.assessments.update("a", |a| a.updated_at = at(50));
-    let mut next = 0;
-    let (merged, report) = merge(
-        &current,
-        &incoming,
-        || {
-            next += 1;
-            format!("new-{next}")
-        },
-        at(100),
-    );
+    let (merged, report) = merge(&current, &incoming, ids("new"), at(100));
     assert_eq!(
         report,
         MergeReport {
@@ -139,16 +130,7 @@ fn merge_and_replace_cover_the_debt_register() {
         }
         incoming.debt.upsert(item);
     }
-    let mut next = 0;
-    let (merged, report) = merge(
-        &current,
-        &incoming,
-        || {
-            next += 1;
-            format!("copy-{next}")
-        },
-        at(9),
-    );
+    let (merged, report) = merge(&current, &incoming, ids("copy"), at(9));
     assert_eq!(
         report,
         MergeReport {

@@ -52,6 +52,12 @@ impl Record for Assessment {
     fn updated_at(&self) -> DateTime<Utc> {
         self.updated_at
     }
+    fn with_updated_at(&self, at: DateTime<Utc>) -> Self {
+        Assessment {
+            updated_at: at,
+            ..self.clone()
+        }
+    }
 }
 
 impl Assessment {

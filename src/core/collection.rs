@@ -5,12 +5,14 @@
 use chrono::{DateTime, Utc};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// What every stored record offers so collections can merge it.
 pub trait Record: Clone + PartialEq + Serialize + DeserializeOwned {
     fn id(&self) -> &str;
     fn updated_at(&self) -> DateTime<Utc>;
+    /// The same record with another time of last change.
+    fn with_updated_at(&self, at: DateTime<Utc>) -> Self;
 }
 
 /// Marks a deleted record so that a merge with an older copy does not bring it back.
@@ -80,47 +82,79 @@ impl<T: Record> Collection<T> {
         Some(removed)
     }
 
+    /// Adds or replaces many records in one pass (imports of thousands of rows): replaced
+    /// records keep their place, new ones are appended in the given order.
+    pub fn upsert_many(&mut self, records: impl IntoIterator<Item = T>) {
+        let mut positions: HashMap<String, usize> = self
+            .items
+            .iter()
+            .enumerate()
+            .map(|(index, r)| (r.id().to_owned(), index))
+            .collect();
+        let mut revived: HashSet<String> = HashSet::new();
+        for record in records {
+            revived.insert(record.id().to_owned());
+            match positions
+                .get(record.id())
+                .and_then(|&i| self.items.get_mut(i))
+            {
+                Some(slot) => *slot = record,
+                None => {
+                    positions.insert(record.id().to_owned(), self.items.len());
+                    self.items.push(record);
+                }
+            }
+        }
+        self.deleted.retain(|t| !revived.contains(&t.id));
+    }
+
     /// Merges another copy of this collection (from another tab) into this one.
     ///
     /// Per id, the newest of the two records and any tombstone wins; a tie between two
     /// different records is broken by their JSON text so every tab picks the same one.
     /// Records keep this copy's order, and records new to it are appended in the other's order.
+    /// Runs in one pass over each side: it happens on every save of another tab.
     pub fn merge_from(&mut self, other: &Collection<T>) {
         let mut tombstones: BTreeMap<String, DateTime<Utc>> = BTreeMap::new();
         for t in self.deleted.iter().chain(other.deleted.iter()) {
             let at = tombstones.entry(t.id.clone()).or_insert(t.deleted_at);
             *at = (*at).max(t.deleted_at);
         }
+        let theirs: HashMap<&str, &T> = other.items.iter().map(|r| (r.id(), r)).collect();
+        let mine: HashSet<&str> = self.items.iter().map(|r| r.id()).collect();
 
         let mut merged: Vec<T> = Vec::with_capacity(self.items.len().max(other.items.len()));
-        for mine in &self.items {
-            let winner = match other.get(mine.id()) {
-                Some(theirs) => newer(mine, theirs),
-                None => mine,
-            };
+        for record in &self.items {
+            let winner = theirs.get(record.id()).map_or(record, |t| newer(record, t));
             merged.push(winner.clone());
         }
-        for theirs in &other.items {
-            if !self.contains(theirs.id()) {
-                merged.push(theirs.clone());
-            }
-        }
+        merged.extend(
+            other
+                .items
+                .iter()
+                .filter(|r| !mine.contains(r.id()))
+                .cloned(),
+        );
         merged.retain(|r| {
             tombstones
                 .get(r.id())
                 .is_none_or(|deleted_at| r.updated_at() > *deleted_at)
         });
-        let live: Vec<String> = merged.iter().map(|r| r.id().to_owned()).collect();
-        self.items = merged;
+        let live: HashSet<&str> = merged.iter().map(|r| r.id()).collect();
         self.deleted = tombstones
             .into_iter()
-            .filter(|(id, _)| !live.contains(id))
+            .filter(|(id, _)| !live.contains(id.as_str()))
             .map(|(id, deleted_at)| Tombstone { id, deleted_at })
             .collect();
+        self.items = merged;
     }
 }
 
 fn newer<'a, T: Record>(a: &'a T, b: &'a T) -> &'a T {
+    if a == b {
+        // The usual case when another tab saved: most records are the same on both sides.
+        return a;
+    }
     match a.updated_at().cmp(&b.updated_at()) {
         std::cmp::Ordering::Greater => a,
         std::cmp::Ordering::Less => b,

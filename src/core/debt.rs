@@ -156,6 +156,12 @@ impl Record for DebtItem {
     fn updated_at(&self) -> DateTime<Utc> {
         self.updated_at
     }
+    fn with_updated_at(&self, at: DateTime<Utc>) -> Self {
+        DebtItem {
+            updated_at: at,
+            ..self.clone()
+        }
+    }
 }
 
 impl DebtItem {

@@ -5,9 +5,10 @@
 use crate::core::collection::Collection;
 use crate::core::dates::parse_date;
 use crate::core::debt::{DebtCategory, DebtItem, DebtStatus, Rating};
+use crate::core::import::Importable;
 use crate::core::link::validate_web_link;
 use chrono::{DateTime, NaiveDate, Utc};
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 /// The columns, in the order export writes them. Import finds them by name, in any order.
 pub const COLUMNS: [&str; 10] = [
@@ -239,25 +240,22 @@ pub struct CsvReport {
 /// round trip), any other row is added.
 pub fn apply_csv(register: &mut Collection<DebtItem>, rows: &[(u64, DebtItem)]) -> CsvReport {
     let mut report = CsvReport::default();
+    let existing: HashMap<&str, &DebtItem> =
+        register.items.iter().map(|i| (i.id.as_str(), i)).collect();
+    let mut changes = Vec::new();
     for (_, row) in rows {
-        match register.get(&row.id) {
-            Some(existing) if same_except_time(existing, row) => report.unchanged += 1,
+        match existing.get(row.id.as_str()) {
+            Some(here) if here.same_content(row) => report.unchanged += 1,
             Some(_) => {
                 report.updated += 1;
-                register.upsert(row.clone());
+                changes.push(row.clone());
             }
             None => {
                 report.added += 1;
-                register.upsert(row.clone());
+                changes.push(row.clone());
             }
         }
     }
+    register.upsert_many(changes);
     report
-}
-
-fn same_except_time(a: &DebtItem, b: &DebtItem) -> bool {
-    DebtItem {
-        updated_at: b.updated_at,
-        ..a.clone()
-    } == *b
 }

@@ -5,6 +5,7 @@ use crate::core::collection::{Collection, Record, Tombstone};
 use crate::core::debt::DebtItem;
 use crate::core::workspace::Workspace;
 use chrono::{DateTime, Utc};
+use std::collections::{HashMap, HashSet};
 
 /// What a merge did, for the message after import.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -19,21 +20,16 @@ pub struct MergeReport {
 
 /// A record that can be imported next to an existing one with the same id.
 pub trait Importable: Record {
-    /// The same content ignoring the time of the last change.
-    fn same_content(&self, other: &Self) -> bool;
     /// A copy under a new id, marked as imported so the user can tell the two apart.
     fn imported_copy(&self, id: String, now: DateTime<Utc>) -> Self;
-    /// The same record marked as changed at `now`.
-    fn touched(&self, now: DateTime<Utc>) -> Self;
+
+    /// The same content ignoring the time of the last change.
+    fn same_content(&self, other: &Self) -> bool {
+        self.with_updated_at(other.updated_at()) == *other
+    }
 }
 
 impl Importable for Assessment {
-    fn same_content(&self, other: &Self) -> bool {
-        let mut a = self.clone();
-        a.updated_at = other.updated_at;
-        a == *other
-    }
-
     fn imported_copy(&self, id: String, now: DateTime<Utc>) -> Self {
         Assessment {
             id,
@@ -42,9 +38,13 @@ impl Importable for Assessment {
             ..self.clone()
         }
     }
+}
 
-    fn touched(&self, now: DateTime<Utc>) -> Self {
-        Assessment {
+impl Importable for DebtItem {
+    fn imported_copy(&self, id: String, now: DateTime<Utc>) -> Self {
+        DebtItem {
+            id,
+            description: format!("{} (imported)", self.description),
             updated_at: now,
             ..self.clone()
         }
@@ -84,26 +84,29 @@ fn merge_collection<T: Importable>(
     now: DateTime<Utc>,
     report: &mut MergeReport,
 ) {
+    let existing: HashMap<&str, &T> = into.items.iter().map(|r| (r.id(), r)).collect();
+    let deleted: HashSet<&str> = into.deleted.iter().map(|t| t.id.as_str()).collect();
+    let mut additions = Vec::new();
     for record in &incoming.items {
-        match into.get(record.id()) {
+        match existing.get(record.id()) {
+            // A record deleted here comes back as changed now, so that other tabs, which
+            // still hold its tombstone, keep it rather than drop it again.
+            None if deleted.contains(record.id()) => {
+                report.added += 1;
+                additions.push(record.with_updated_at(now));
+            }
             None => {
                 report.added += 1;
-                // A record deleted here comes back as changed now, so that other tabs, which
-                // still hold its tombstone, keep it rather than drop it again.
-                let record = if into.deleted.iter().any(|t| t.id == record.id()) {
-                    record.touched(now)
-                } else {
-                    record.clone()
-                };
-                into.upsert(record);
+                additions.push(record.clone());
             }
-            Some(existing) if existing.same_content(record) => report.unchanged += 1,
+            Some(here) if here.same_content(record) => report.unchanged += 1,
             Some(_) => {
                 report.kept_both += 1;
-                into.upsert(record.imported_copy(new_id(), now));
+                additions.push(record.imported_copy(new_id(), now));
             }
         }
     }
+    into.upsert_many(additions);
 }
 
 /// Replaces `current` with `incoming`. Records that disappear get tombstones so that other
@@ -116,37 +119,13 @@ pub fn replace(current: &Workspace, incoming: &Workspace, now: DateTime<Utc>) ->
 }
 
 fn tombstone_missing<T: Record>(old: &Collection<T>, new: &mut Collection<T>, now: DateTime<Utc>) {
+    let kept: HashSet<String> = new.items.iter().map(|r| r.id().to_owned()).collect();
     for record in &old.items {
-        if !new.contains(record.id()) {
+        if !kept.contains(record.id()) {
             new.deleted.push(Tombstone {
                 id: record.id().to_owned(),
                 deleted_at: now,
             });
-        }
-    }
-}
-
-impl Importable for DebtItem {
-    fn same_content(&self, other: &Self) -> bool {
-        DebtItem {
-            updated_at: other.updated_at,
-            ..self.clone()
-        } == *other
-    }
-
-    fn imported_copy(&self, id: String, now: DateTime<Utc>) -> Self {
-        DebtItem {
-            id,
-            description: format!("{} (imported)", self.description),
-            updated_at: now,
-            ..self.clone()
-        }
-    }
-
-    fn touched(&self, now: DateTime<Utc>) -> Self {
-        DebtItem {
-            updated_at: now,
-            ..self.clone()
         }
     }
 }

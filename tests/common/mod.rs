@@ -26,3 +26,12 @@ pub const HOSTILE: &[&str] = &[
     "emoji 🧪 and right-to-left مرحبا \u{202E}reversed",
     "back\\slash `code` *bold* _em_ [link](http://x) ~~strike~~ &amp;",
 ];
+
+/// A new-id source for the core's functions that take one: "prefix-1", "prefix-2", ...
+pub fn ids(prefix: &str) -> impl FnMut() -> String + '_ {
+    let mut next = 0;
+    move || {
+        next += 1;
+        format!("{prefix}-{next}")
+    }
+}
