@@ -102,7 +102,9 @@ fn export_file_names_are_safe() {
 
 #[test]
 fn kilobytes_show_one_decimal() {
-    use mlops_governance_workbench::core::filename::kilobytes;
+    use mlops_governance_workbench::core::words::{kilobytes, plural};
+    assert_eq!(plural(1, "item", "items"), "1 item");
+    assert_eq!(plural(0, "item", "items"), "0 items");
     assert_eq!(kilobytes(0), "0.0 kB");
     assert_eq!(kilobytes(1536), "1.5 kB");
     assert_eq!(kilobytes(5 * 1024 * 1024), "5120.0 kB");

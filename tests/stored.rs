@@ -4,8 +4,8 @@ mod common;
 use common::{assessment, at};
 use mlops_governance_workbench::core::collection::Collection;
 use mlops_governance_workbench::core::stored::{
-    collection_key, decode_collection, encode_collection, encode_meta, load, meta_key, rescue_key,
-    stored_revision,
+    collection_key, decode_collection, encode_collection, encode_meta, load, meta_is_current,
+    meta_key, rescue_key, stored_revision,
 };
 use mlops_governance_workbench::core::workspace::CollectionName::{self, Assessments};
 
@@ -117,6 +117,16 @@ fn data_from_a_newer_schema_is_not_read_so_it_is_never_overwritten() {
 fn revisions_and_keys() {
     assert_eq!(stored_revision(&two_assessments()), 7);
     assert_eq!(stored_revision("nonsense"), 0);
+    assert_eq!(
+        stored_revision(r#"{"items":[],"revision":12}"#),
+        12,
+        "not first: parsed"
+    );
+    assert_eq!(
+        stored_revision(r#"{"revision":3,"items":["#),
+        3,
+        "read from the start"
+    );
     assert_eq!(collection_key(Assessments), "mlops-workbench:assessments");
     assert_eq!(
         rescue_key(&collection_key(Assessments), at(0)),
@@ -166,4 +176,16 @@ fn the_debt_register_has_its_own_key_and_quarantine() {
         "{}",
         outcome.quarantined[0].1.reason
     );
+}
+
+#[test]
+fn metadata_is_rewritten_only_when_it_names_another_version() {
+    let meta = encode_meta("0.1.0", at(0));
+    assert!(meta_is_current(Some(&meta), "0.1.0"));
+    assert!(!meta_is_current(Some(&meta), "0.2.0"));
+    assert!(!meta_is_current(None, "0.1.0"));
+    assert!(!meta_is_current(Some("garbage"), "0.1.0"));
+    let older =
+        r#"{"format":"mlops-governance-workbench","schema_version":1,"app_version":"0.1.0"}"#;
+    assert!(!meta_is_current(Some(older), "0.1.0"));
 }

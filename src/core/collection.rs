@@ -5,7 +5,7 @@
 use chrono::{DateTime, Utc};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 
 /// What every stored record offers so collections can merge it.
 pub trait Record: Clone + PartialEq + Serialize + DeserializeOwned {
@@ -82,21 +82,21 @@ impl<T: Record> Collection<T> {
         Some(removed)
     }
 
+    /// The positions of this collection's records by id.
+    pub fn id_index(&self) -> IdIndex {
+        IdIndex::of(self.items.iter().map(|r| r.id()).collect())
+    }
+
     /// Adds or replaces many records in one pass (imports of thousands of rows): replaced
     /// records keep their place, new ones are appended in the given order.
     pub fn upsert_many(&mut self, records: impl IntoIterator<Item = T>) {
-        let mut positions: HashMap<String, usize> = self
-            .items
-            .iter()
-            .enumerate()
-            .map(|(index, r)| (r.id().to_owned(), index))
-            .collect();
-        let mut revived: HashSet<String> = HashSet::new();
+        let mut positions = self.id_index();
+        let mut revived = Vec::new();
         for record in records {
-            revived.insert(record.id().to_owned());
+            revived.push(record.id().to_owned());
             match positions
                 .get(record.id())
-                .and_then(|&i| self.items.get_mut(i))
+                .and_then(|i| self.items.get_mut(i))
             {
                 Some(slot) => *slot = record,
                 None => {
@@ -105,6 +105,7 @@ impl<T: Record> Collection<T> {
                 }
             }
         }
+        let revived = IdIndex::of(revived.iter().map(String::as_str).collect());
         self.deleted.retain(|t| !revived.contains(&t.id));
     }
 
@@ -113,19 +114,22 @@ impl<T: Record> Collection<T> {
     /// Per id, the newest of the two records and any tombstone wins; a tie between two
     /// different records is broken by their JSON text so every tab picks the same one.
     /// Records keep this copy's order, and records new to it are appended in the other's order.
-    /// Runs in one pass over each side: it happens on every save of another tab.
+    /// Records are looked up through [`IdIndex`]: this runs on every save of another tab.
     pub fn merge_from(&mut self, other: &Collection<T>) {
         let mut tombstones: BTreeMap<String, DateTime<Utc>> = BTreeMap::new();
         for t in self.deleted.iter().chain(other.deleted.iter()) {
             let at = tombstones.entry(t.id.clone()).or_insert(t.deleted_at);
             *at = (*at).max(t.deleted_at);
         }
-        let theirs: HashMap<&str, &T> = other.items.iter().map(|r| (r.id(), r)).collect();
-        let mine: HashSet<&str> = self.items.iter().map(|r| r.id()).collect();
+        let theirs = other.id_index();
+        let mine = self.id_index();
 
         let mut merged: Vec<T> = Vec::with_capacity(self.items.len().max(other.items.len()));
         for record in &self.items {
-            let winner = theirs.get(record.id()).map_or(record, |t| newer(record, t));
+            let winner = theirs
+                .get(record.id())
+                .and_then(|i| other.items.get(i))
+                .map_or(record, |t| newer(record, t));
             merged.push(winner.clone());
         }
         merged.extend(
@@ -140,13 +144,41 @@ impl<T: Record> Collection<T> {
                 .get(r.id())
                 .is_none_or(|deleted_at| r.updated_at() > *deleted_at)
         });
-        let live: HashSet<&str> = merged.iter().map(|r| r.id()).collect();
+        self.items = merged;
+        let live = self.id_index();
         self.deleted = tombstones
             .into_iter()
-            .filter(|(id, _)| !live.contains(id.as_str()))
+            .filter(|(id, _)| !live.contains(id))
             .map(|(id, deleted_at)| Tombstone { id, deleted_at })
             .collect();
-        self.items = merged;
+    }
+}
+
+/// Positions of records by id, for lookups in one pass over thousands of records. Not
+/// generic on purpose: every record type shares this one copy in the wasm bundle (generic
+/// maps per record type cost about 8 kB brotli).
+pub struct IdIndex(HashMap<String, usize>);
+
+impl IdIndex {
+    pub fn of(ids: Vec<&str>) -> IdIndex {
+        IdIndex(
+            ids.into_iter()
+                .enumerate()
+                .map(|(i, id)| (id.to_owned(), i))
+                .collect(),
+        )
+    }
+
+    pub fn get(&self, id: &str) -> Option<usize> {
+        self.0.get(id).copied()
+    }
+
+    pub fn contains(&self, id: &str) -> bool {
+        self.0.contains_key(id)
+    }
+
+    pub fn insert(&mut self, id: String, position: usize) {
+        self.0.insert(id, position);
     }
 }
 

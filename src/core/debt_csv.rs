@@ -8,7 +8,7 @@ use crate::core::debt::{DebtCategory, DebtItem, DebtStatus, Rating};
 use crate::core::import::Importable;
 use crate::core::link::validate_web_link;
 use chrono::{DateTime, NaiveDate, Utc};
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 
 /// The columns, in the order export writes them. Import finds them by name, in any order.
 pub const COLUMNS: [&str; 10] = [
@@ -240,11 +240,10 @@ pub struct CsvReport {
 /// round trip), any other row is added.
 pub fn apply_csv(register: &mut Collection<DebtItem>, rows: &[(u64, DebtItem)]) -> CsvReport {
     let mut report = CsvReport::default();
-    let existing: HashMap<&str, &DebtItem> =
-        register.items.iter().map(|i| (i.id.as_str(), i)).collect();
+    let existing = register.id_index();
     let mut changes = Vec::new();
     for (_, row) in rows {
-        match existing.get(row.id.as_str()) {
+        match existing.get(&row.id).and_then(|i| register.items.get(i)) {
             Some(here) if here.same_content(row) => report.unchanged += 1,
             Some(_) => {
                 report.updated += 1;

@@ -1,11 +1,5 @@
 //! File names for exports, made from user text.
 
-/// A byte count as kilobytes with one decimal, without float formatting: 1536 -> "1.5 kB".
-pub fn kilobytes(bytes: usize) -> String {
-    let tenths = (bytes * 10 + 512) / 1024;
-    format!("{}.{} kB", tenths / 10, tenths % 10)
-}
-
 /// A safe file name stem: lower-case letters and digits joined by single dashes, at most 60
 /// characters, "untitled" when nothing is left. No dots, slashes or control characters.
 pub fn file_stem(text: &str) -> String {

@@ -1,11 +1,10 @@
 //! Bringing an imported workspace into the current one, by replacing it or merging by id.
 
 use crate::core::assessment::Assessment;
-use crate::core::collection::{Collection, Record, Tombstone};
+use crate::core::collection::{Collection, IdIndex, Record, Tombstone};
 use crate::core::debt::DebtItem;
 use crate::core::workspace::Workspace;
 use chrono::{DateTime, Utc};
-use std::collections::{HashMap, HashSet};
 
 /// What a merge did, for the message after import.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -84,11 +83,11 @@ fn merge_collection<T: Importable>(
     now: DateTime<Utc>,
     report: &mut MergeReport,
 ) {
-    let existing: HashMap<&str, &T> = into.items.iter().map(|r| (r.id(), r)).collect();
-    let deleted: HashSet<&str> = into.deleted.iter().map(|t| t.id.as_str()).collect();
+    let existing = into.id_index();
+    let deleted = IdIndex::of(into.deleted.iter().map(|t| t.id.as_str()).collect());
     let mut additions = Vec::new();
     for record in &incoming.items {
-        match existing.get(record.id()) {
+        match existing.get(record.id()).and_then(|i| into.items.get(i)) {
             // A record deleted here comes back as changed now, so that other tabs, which
             // still hold its tombstone, keep it rather than drop it again.
             None if deleted.contains(record.id()) => {
@@ -119,7 +118,7 @@ pub fn replace(current: &Workspace, incoming: &Workspace, now: DateTime<Utc>) ->
 }
 
 fn tombstone_missing<T: Record>(old: &Collection<T>, new: &mut Collection<T>, now: DateTime<Utc>) {
-    let kept: HashSet<String> = new.items.iter().map(|r| r.id().to_owned()).collect();
+    let kept = new.id_index();
     for record in &old.items {
         if !kept.contains(record.id()) {
             new.deleted.push(Tombstone {

@@ -23,4 +23,5 @@ pub mod markdown;
 pub mod maturity;
 pub mod migrate;
 pub mod stored;
+pub mod words;
 pub mod workspace;

@@ -43,7 +43,8 @@ pub fn rescue_key(original_key: &str, at: DateTime<Utc>) -> String {
     format!("{}{suffix}:{stamp}", rescue_prefix())
 }
 
-/// The metadata key's value.
+/// The metadata key's value. `saved_at` is when this app version first wrote it: saves do not
+/// rewrite it while it is current (see [`meta_is_current`]).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Meta {
     pub format: String,
@@ -136,12 +137,32 @@ pub fn encode_collection<T: Record>(
     serde_json::to_string(&out).unwrap_or_default()
 }
 
-/// The revision of a stored collection value, or 0 when it has none or does not parse.
+/// The revision of a stored collection value, or 0 when it has none.
+///
+/// Every save asks this, so it reads the `{"revision":N` that [`encode_collection`] writes
+/// first instead of parsing a value that can be megabytes long; anything else is parsed.
 pub fn stored_revision(raw: &str) -> u64 {
-    serde_json::from_str::<Value>(raw)
-        .ok()
-        .and_then(|v| v.get("revision").and_then(Value::as_u64))
-        .unwrap_or(0)
+    let leading = raw
+        .strip_prefix("{\"revision\":")
+        .and_then(|rest| rest.split(|c: char| !c.is_ascii_digit()).next())
+        .and_then(|digits| digits.parse().ok());
+    leading.unwrap_or_else(|| {
+        serde_json::from_str::<Value>(raw)
+            .ok()
+            .and_then(|v| v.get("revision").and_then(Value::as_u64))
+            .unwrap_or(0)
+    })
+}
+
+/// True when the stored metadata already names this format, schema and app version, so a
+/// save need not write it again.
+pub fn meta_is_current(raw: Option<&str>, app_version: &str) -> bool {
+    raw.and_then(|raw| serde_json::from_str::<Meta>(raw).ok())
+        .is_some_and(|meta| {
+            meta.format == FORMAT
+                && meta.schema_version == u64::from(SCHEMA_VERSION)
+                && meta.app_version == app_version
+        })
 }
 
 /// Decodes a stored collection value that is already at the current schema version.
@@ -210,16 +231,6 @@ pub struct LoadOutcome {
     pub migrated_from: Option<u64>,
 }
 
-impl LoadOutcome {
-    /// True when nothing was stored yet (a first visit).
-    pub fn is_first_visit(
-        meta: Option<&str>,
-        collections: &[(CollectionName, Option<String>)],
-    ) -> bool {
-        meta.is_none() && collections.iter().all(|(_, raw)| raw.is_none())
-    }
-}
-
 /// Reads the stored strings of the metadata key and of each collection key.
 pub fn load(
     meta_raw: Option<&str>,
@@ -268,14 +279,15 @@ pub fn load(
         }
     }
     let mut object = if version < u64::from(SCHEMA_VERSION) {
-        match migrate::migrate(Value::Object(object.clone()), version) {
+        let readable: Vec<String> = object.keys().cloned().collect();
+        match migrate::migrate(Value::Object(object), version) {
             Ok(Value::Object(migrated)) => {
                 outcome.migrated_from = Some(version);
                 migrated
             }
             _ => {
                 for (name, raw) in collections {
-                    if let (Some(raw), true) = (raw, object.contains_key(name.key())) {
+                    if let (Some(raw), true) = (raw, readable.iter().any(|k| k == name.key())) {
                         outcome.damaged.push(Damaged {
                             key: collection_key(*name),
                             raw: raw.clone(),

@@ -6,6 +6,7 @@
 use crate::core::assessment::Assessment;
 use crate::core::collection::Collection;
 use crate::core::debt::DebtItem;
+use crate::core::words::plural;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -56,8 +57,6 @@ pub struct Counts {
 impl Counts {
     /// "2 assessments and 8 debt items", leaving out kinds with none (but never saying nothing).
     pub fn describe(&self) -> String {
-        let plural =
-            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
         let mut parts = vec![plural(self.assessments, "assessment", "assessments")];
         if self.debt > 0 {
             parts.push(plural(self.debt, "debt item", "debt items"));

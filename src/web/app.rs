@@ -10,6 +10,9 @@ use crate::web::undo::{Undo, UndoToast};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+/// The page title when no page sets its own.
+pub const TITLE: &str = "MLOps Governance Workbench";
+
 fn current_route() -> Route {
     Route::parse(&location_hash().unwrap_or_default())
 }

@@ -1,6 +1,7 @@
 //! Plain messages about the state of saved data, shown above every page.
 
 use crate::core::migrate::SCHEMA_VERSION;
+use crate::core::words::plural;
 use crate::route::Route;
 use crate::web::data_page::export_workspace;
 use crate::web::storage::Store;
@@ -56,7 +57,7 @@ pub fn Banners() -> impl IntoView {
                 (count > 0).then(|| view! {
                     <div class="banner warning" role="status">
                         <p>
-                            {count} {if count == 1 { " saved record could not be read and is set aside. " } else { " saved records could not be read and are set aside. " }}
+                            {plural(count, "saved record could not be read and is set aside. ", "saved records could not be read and are set aside. ")}
                             <a href=Route::Data.href()>"Review them"</a> "."
                         </p>
                     </div>

@@ -2,8 +2,8 @@
 //! or set-aside data.
 
 use crate::core::document::{export_document, parse_document};
-use crate::core::filename::kilobytes;
 use crate::core::import::{self, MergeReport};
+use crate::core::words::{kilobytes, plural};
 use crate::core::workspace::{Counts, Workspace};
 use crate::web::clock::{new_id, now};
 use crate::web::files::{download, read_text};
@@ -36,10 +36,6 @@ enum ImportMessage {
     Failed { file_name: String, reason: String },
     Merged(MergeReport),
     Replaced(Counts),
-}
-
-fn plural(count: usize, one: &str, many: &str) -> String {
-    format!("{count} {}", if count == 1 { one } else { many })
 }
 
 fn current_counts(store: &Store) -> Counts {
@@ -202,9 +198,8 @@ pub fn DataPage() -> impl IntoView {
 fn StorageSection() -> impl IntoView {
     let store = expect_context::<Store>();
     let usage = move || {
-        // Read again whenever something was saved.
+        // Read again whenever something was saved (every save sets `last_saved`).
         store.health.track();
-        store.assessments.track();
         usage_bytes()
     };
     view! {

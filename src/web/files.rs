@@ -3,15 +3,20 @@
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-/// Offers `text` as a file download named `filename`.
-pub fn download(filename: &str, mime: &str, text: &str) -> Result<(), String> {
-    let fail = |what: &str| format!("The download could not start ({what}).");
+/// An object URL for `text` as a file of type `mime` (revoked by the caller, or when the
+/// page closes).
+pub fn text_url(text: &str, mime: &str) -> Option<String> {
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
-        .map_err(|_| fail("file"))?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| fail("address"))?;
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
+    web_sys::Url::create_object_url_with_blob(&blob).ok()
+}
+
+/// Offers `text` as a file download named `filename`.
+pub fn download(filename: &str, mime: &str, text: &str) -> Result<(), String> {
+    let fail = |what: &str| format!("The download could not start ({what}).");
+    let url = text_url(text, mime).ok_or_else(|| fail("file"))?;
     let document = leptos::prelude::document();
     let anchor: web_sys::HtmlAnchorElement = document
         .create_element("a")

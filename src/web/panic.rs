@@ -99,10 +99,8 @@ fn reload_href() -> String {
 /// Every stored string of the app, exactly as stored, as one JSON object in a blob URL.
 fn last_saved_data_url() -> Option<String> {
     let raw = crate::web::storage::raw_app_entries();
-    let text = serde_json::to_string_pretty(&raw).ok()?;
-    let parts = js_sys::Array::of1(&text.into());
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type("application/json");
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
-    web_sys::Url::create_object_url_with_blob(&blob).ok()
+    crate::web::files::text_url(
+        &serde_json::to_string_pretty(&raw).ok()?,
+        "application/json",
+    )
 }

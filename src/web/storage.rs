@@ -12,7 +12,7 @@ use crate::core::debt::DebtItem;
 use crate::core::migrate::SCHEMA_VERSION;
 use crate::core::stored::{
     self, Damaged, Meta, Quarantined, collection_key, decode_collection, encode_collection,
-    encode_meta, meta_key, rescue_key, stored_revision,
+    encode_meta, meta_is_current, meta_key, rescue_key, rescue_prefix, stored_revision,
 };
 use crate::core::workspace::{CollectionName, Workspace};
 use crate::web::clock::now;
@@ -121,6 +121,20 @@ pub fn raw_app_entries() -> BTreeMap<String, String> {
     entries
 }
 
+/// Keeps a copy of a damaged value under a separate key (the original key stays untouched
+/// too) and returns that key. A reload finds the copy made earlier instead of adding another.
+fn keep_copy(damaged: &Damaged, stamp: DateTime<Utc>) -> Option<String> {
+    let prefix = rescue_prefix();
+    let earlier = raw_app_entries()
+        .into_iter()
+        .find(|(key, value)| key.starts_with(&prefix) && *value == damaged.raw)
+        .map(|(key, _)| key);
+    earlier.or_else(|| {
+        let key = rescue_key(&damaged.key, stamp);
+        write(&key, &damaged.raw).ok().map(|_| key)
+    })
+}
+
 /// Bytes the app uses in local storage (browsers count UTF-16 code units), and the usual limit.
 pub fn usage_bytes() -> (usize, usize) {
     let used = raw_app_entries()
@@ -164,14 +178,9 @@ impl Store {
         let damaged = outcome
             .damaged
             .into_iter()
-            .map(|damaged| {
-                // Keep a copy under a separate key; the original key stays untouched too.
-                let key = rescue_key(&damaged.key, stamp);
-                let rescue_key = write(&key, &damaged.raw).ok().map(|_| key);
-                DamagedEntry {
-                    damaged,
-                    rescue_key,
-                }
+            .map(|damaged| DamagedEntry {
+                rescue_key: keep_copy(&damaged, stamp),
+                damaged,
             })
             .collect();
         self.assessments.set(outcome.workspace.assessments);
@@ -301,7 +310,9 @@ impl Store {
                 self.revisions.update_value(|r| {
                     r.insert(name.key(), revision);
                 });
-                if self.may_write(&meta_key()) {
+                if self.may_write(&meta_key())
+                    && !meta_is_current(read(&meta_key()).as_deref(), APP_VERSION)
+                {
                     let _ = write(&meta_key(), &encode_meta(APP_VERSION, saved_at));
                 }
                 self.health.update(|h| {

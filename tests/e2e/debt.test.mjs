@@ -51,7 +51,7 @@ test('a matrix cell filters the list, and the filters combine', async () => {
   await page.getByLabel('Show owner').selectOption('mlops-team');
   await page.getByText('2 items match.').waitFor();
   await page.getByLabel('Search the register').fill('DRIFT');
-  await page.getByText('1 items match.').waitFor();
+  await page.getByText('1 item matches.').waitFor();
   await page.getByRole('button', { name: 'Clear filters' }).click();
   await page.getByText('8 items match.').waitFor();
   assert.equal(await cell.getAttribute('aria-pressed'), 'false');
@@ -86,7 +86,7 @@ test('an edited item is re-sorted, a resolved one leaves the list, and a reload 
   await page.getByLabel(`Status of ${LESSON_ORDER[0]}`).selectOption('resolved');
   await page.getByText('7 items match.').waitFor();
   await page.getByLabel('Show status').selectOption('resolved');
-  await page.getByText('1 items match.').waitFor();
+  await page.getByText('1 item matches.').waitFor();
   await waitForSave(page, () => (localStorage.getItem('mlops-workbench:debt') ?? '').includes('platform-team'));
 
   await page.reload();
@@ -108,12 +108,12 @@ test('adding an item by keyboard, and deleting it with undo', async () => {
   await page.getByLabel('Effort', { exact: true }).selectOption('low');
   await page.getByLabel('Owner', { exact: true }).fill('ml-team');
   await page.getByLabel('Description', { exact: true }).press('Enter');
-  await page.getByText('1 items match.').waitFor();
+  await page.getByText('1 item matches.').waitFor();
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'debt-new-description');
   await page.getByRole('button', { name: 'Delete Feature logic duplicated between training and serving' }).click();
   await page.getByText('0 items match.').waitFor();
   await page.getByRole('button', { name: 'Undo' }).click();
-  await page.getByText('1 items match.').waitFor();
+  await page.getByText('1 item matches.').waitFor();
   await context.close();
 });
 

@@ -94,5 +94,36 @@ test('every page fits a phone screen without sideways scrolling', async () => {
   await page.getByRole('link', { name: 'Workspace data', exact: true }).click();
   await page.getByRole('heading', { level: 1, name: 'Workspace data' }).waitFor();
   assert.ok(await fits(), 'data page');
+  await page.getByRole('link', { name: 'Debt register' }).click();
+  await page.getByRole('button', { name: 'Add the common ML debt patterns' }).click();
+  await page.getByText('8 items match.').waitFor();
+  assert.ok(await fits(), 'debt register');
+  await context.close();
+});
+
+test('100 kB of text without a space in every field wraps instead of widening the page', async () => {
+  const context = await env.newContext({ viewport: { width: 360, height: 740 } });
+  const page = await context.newPage();
+  await page.goto(env.server.url + '#/data');
+  await waitForApp(page);
+  const long = 'x'.repeat(100_000);
+  const at = '2026-11-26T00:00:00Z';
+  const workspace = {
+    assessments: { items: [{ id: 'a', name: long, assessor: long, date: '2026-11-26', answers: { 'model-registry': { implemented: true, evidence: long, link: `https://x.example.com/${long}` } }, created_at: at, updated_at: at }] },
+    debt: { items: [{ id: 'd', category: 'data_debt', description: long, impact: 'high', effort: 'low', owner: long, created_at: '2024-01-01', note: long, link: `https://x.example.com/${long}`, updated_at: at }] },
+  };
+  const file = JSON.stringify({ format: 'mlops-governance-workbench', schema_version: 2, app_version: 't', saved_at: at, workspace });
+  await page.getByLabel('Choose a workspace file (.json)').setInputFiles({ name: 'long.json', mimeType: 'application/json', buffer: Buffer.from(file) });
+  await page.getByRole('button', { name: 'Replace my workspace' }).click();
+  const fits = () => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+  for (const [fragment, ready] of [['#/assessments', 'tbody tr'], ['#/assessments/a', 'main h1'], ['#/debt', '.debt-table tbody tr']]) {
+    await page.goto(env.server.url + fragment);
+    await page.locator(ready).first().waitFor();
+    assert.ok(await fits(), fragment);
+  }
+  await page.reload();
+  await page.getByText('1 item matches.').waitFor();
+  assert.ok(await fits(), 'debt register after reload');
+  assert.deepEqual(context.problems, []);
   await context.close();
 });

@@ -41,6 +41,14 @@ test('corrupt storage at start: the app starts, says so, keeps the raw value unt
   assert.equal(copies.length, 1);
   assert.equal(copies[0][1], stored[KEY]);
 
+  // A reload finds the copy it made before instead of making another one (copies are
+  // stamped to the second, so wait for the next second).
+  await page.waitForTimeout(1100);
+  await page.reload();
+  await page.getByText('The saved value “mlops-workbench:assessments” could not be read').waitFor();
+  const afterReload = Object.keys(await storedEntries(page)).filter((k) => k.startsWith('mlops-workbench:rescued:'));
+  assert.deepEqual(afterReload, [copies[0][0]]);
+
   // Editing does not overwrite the damaged value while the user has not chosen.
   await page.getByRole('link', { name: 'Maturity assessments', exact: true }).click();
   await startAssessment(page, 'Written while damaged');
@@ -198,5 +206,27 @@ test('a really full local storage gives the banner, and saving resumes once ther
   await page.getByLabel('Assessor', { exact: true }).fill('Saved again');
   await banner.waitFor({ state: 'detached' });
   await waitForSave(page, () => (localStorage.getItem('mlops-workbench:assessments') ?? '').includes('Saved again'));
+  await context.close();
+});
+
+test('a save writes only its own collection; the metadata is written once', async () => {
+  const context = await env.newContext();
+  const page = await openApp(context, '', env.server);
+  await startAssessment(page, 'Quiet saves');
+  await waitForSave(page, () => (localStorage.getItem('mlops-workbench:assessments') ?? '').includes('Quiet saves'));
+  const before = await storedEntries(page);
+  assert.ok(before['mlops-workbench:meta']);
+  await page.evaluate(() => {
+    window.__writes = [];
+    const original = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key, value) {
+      window.__writes.push(key);
+      return original.call(this, key, value);
+    };
+  });
+  await page.getByLabel('Assessor', { exact: true }).fill('One save');
+  await waitForSave(page, () => (localStorage.getItem('mlops-workbench:assessments') ?? '').includes('One save'));
+  assert.deepEqual(await page.evaluate(() => window.__writes), ['mlops-workbench:assessments']);
+  assert.equal((await storedEntries(page))['mlops-workbench:meta'], before['mlops-workbench:meta']);
   await context.close();
 });

@@ -29,6 +29,7 @@ pub fn AssessmentEditor(id: String) -> impl IntoView {
             None => "Assessment not found".to_owned(),
         });
     });
+    on_cleanup(|| document().set_title(crate::web::app::TITLE));
 
     let id = StoredValue::new(id);
     view! {

@@ -2,6 +2,7 @@
 //! cannot (line and reason); nothing changes until the user confirms.
 
 use crate::core::debt_csv::{CsvImport, CsvReport, apply_csv, export_csv, parse_csv};
+use crate::core::words::plural;
 use crate::web::clock::{new_id, now};
 use crate::web::files::{download, read_text};
 use crate::web::storage::Store;
@@ -85,11 +86,10 @@ pub fn CsvPanel() -> impl IntoView {
                     view! {
                         <div class="notice" class:warning=has_problems role="status">
                             <p>
-                                "“" {file_name} "”: " {good} {if good == 1 { " row can be imported" } else { " rows can be imported" }}
+                                "“" {file_name} "”: " {plural(good, "row", "rows")} " can be imported"
                                 {(!problems.is_empty()).then(|| format!(
-                                    "; {} {} not, and will be left out:",
-                                    problems.len(),
-                                    if problems.len() == 1 { "row can" } else { "rows can" }
+                                    "; {} can not, and will be left out:",
+                                    plural(problems.len(), "row", "rows")
                                 ))}
                             </p>
                             <ul class="csv-problems">

@@ -8,6 +8,7 @@ mod matrix;
 mod row;
 
 use crate::core::debt::{DebtFilter, DebtItem, common_patterns, filter_and_sort};
+use crate::core::words::plural;
 use crate::web::clock::now;
 use crate::web::storage::Store;
 use add_form::AddForm;
@@ -73,10 +74,15 @@ pub fn DebtPage() -> impl IntoView {
             {move || {
                 let total = total();
                 let shown_now = total.min(shown.get());
+                let matching = format!(
+                    "{} {}",
+                    plural(total, "item", "items"),
+                    if total == 1 { "matches" } else { "match" }
+                );
                 if total == shown_now {
-                    format!("{total} items match.")
+                    format!("{matching}.")
                 } else {
-                    format!("{total} items match; the first {shown_now} are shown.")
+                    format!("{matching}; the first {shown_now} are shown.")
                 }
             }}
         </p>
