@@ -162,11 +162,11 @@ fn a_schema_error_names_the_field_path() {
         other => panic!("{other:?}"),
     }
     let unknown = parse_document(
-        r#"{"format":"mlops-governance-workbench","schema_version":1,"workspace":{"cards":[]}}"#,
+        r#"{"format":"mlops-governance-workbench","schema_version":1,"workspace":{"approvals":[]}}"#,
     )
     .unwrap_err();
     assert!(
-        unknown.to_string().contains("unknown field `cards`"),
+        unknown.to_string().contains("unknown field `approvals`"),
         "{unknown}"
     );
     let bad_date = fixture(1).replace("\"2026-11-20\"", "\"20 November\"");

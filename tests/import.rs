@@ -85,7 +85,8 @@ fn counts_describe_what_a_workspace_holds() {
     assert_eq!(
         Counts {
             assessments: 1,
-            debt: 0
+            debt: 0,
+            cards: 0
         }
         .describe(),
         "1 assessment"
@@ -93,7 +94,8 @@ fn counts_describe_what_a_workspace_holds() {
     assert_eq!(
         Counts {
             assessments: 0,
-            debt: 0
+            debt: 0,
+            cards: 0
         }
         .describe(),
         "0 assessments"
@@ -101,7 +103,8 @@ fn counts_describe_what_a_workspace_holds() {
     assert_eq!(
         Counts {
             assessments: 2,
-            debt: 1
+            debt: 1,
+            cards: 0
         }
         .describe(),
         "2 assessments and 1 debt item"
@@ -109,7 +112,8 @@ fn counts_describe_what_a_workspace_holds() {
     assert_eq!(
         Counts {
             assessments: 3,
-            debt: 8
+            debt: 8,
+            cards: 0
         }
         .describe(),
         "3 assessments and 8 debt items"

@@ -27,7 +27,11 @@ fn a_clean_store_loads_with_its_revision() {
     assert_eq!(outcome.workspace.assessments.items.len(), 2);
     assert_eq!(
         outcome.revisions,
-        vec![(Assessments, 7), (CollectionName::Debt, 0)]
+        vec![
+            (Assessments, 7),
+            (CollectionName::Debt, 0),
+            (CollectionName::Cards, 0)
+        ]
     );
     assert!(outcome.damaged.is_empty() && outcome.quarantined.is_empty());
     assert_eq!(outcome.newer_schema, None);
@@ -143,6 +147,7 @@ fn data_stored_by_schema_version_1_is_migrated_on_load() {
         &[
             (Assessments, Some(two_assessments())),
             (CollectionName::Debt, None),
+            (CollectionName::Cards, None),
         ],
     );
     assert_eq!(outcome.migrated_from, Some(1));
@@ -150,7 +155,11 @@ fn data_stored_by_schema_version_1_is_migrated_on_load() {
     assert!(outcome.workspace.debt.items.is_empty());
     assert_eq!(
         outcome.revisions,
-        vec![(Assessments, 7), (CollectionName::Debt, 0)]
+        vec![
+            (Assessments, 7),
+            (CollectionName::Debt, 0),
+            (CollectionName::Cards, 0)
+        ]
     );
     assert!(outcome.damaged.is_empty());
 }

@@ -210,6 +210,7 @@ pub fn parse_document(text: &str) -> Result<Workspace, DocumentError> {
     let workspace: Workspace = decode_at(migrated, "workspace")?;
     check_unique_ids("assessments", &workspace.assessments.items)?;
     check_unique_ids("debt", &workspace.debt.items)?;
+    check_unique_ids("cards", &workspace.cards.items)?;
     Ok(workspace)
 }
 

@@ -1,6 +1,7 @@
 //! Bringing an imported workspace into the current one, by replacing it or merging by id.
 
 use crate::core::assessment::Assessment;
+use crate::core::card::CardRecord;
 use crate::core::collection::{Collection, IdIndex, Record, Tombstone};
 use crate::core::debt::DebtItem;
 use crate::core::workspace::Workspace;
@@ -50,6 +51,15 @@ impl Importable for DebtItem {
     }
 }
 
+impl Importable for CardRecord {
+    fn imported_copy(&self, id: String, now: DateTime<Utc>) -> Self {
+        let mut copy = self.with_updated_at(now);
+        copy.id = id;
+        copy.card.model_name = format!("{} (imported)", self.card.model_name);
+        copy
+    }
+}
+
 /// Merges `incoming` into `current` by id. `new_id` makes ids for conflicting copies.
 pub fn merge(
     current: &Workspace,
@@ -69,6 +79,13 @@ pub fn merge(
     merge_collection(
         &mut merged.debt,
         &incoming.debt,
+        &mut new_id,
+        now,
+        &mut report,
+    );
+    merge_collection(
+        &mut merged.cards,
+        &incoming.cards,
         &mut new_id,
         now,
         &mut report,
@@ -114,6 +131,7 @@ pub fn replace(current: &Workspace, incoming: &Workspace, now: DateTime<Utc>) ->
     let mut result = incoming.without_tombstones();
     tombstone_missing(&current.assessments, &mut result.assessments, now);
     tombstone_missing(&current.debt, &mut result.debt, now);
+    tombstone_missing(&current.cards, &mut result.cards, now);
     result
 }
 

@@ -11,6 +11,10 @@
 )]
 
 pub mod assessment;
+pub mod card;
+pub mod card_check;
+pub mod card_json;
+pub mod card_serde;
 pub mod collection;
 pub mod dates;
 pub mod debt;

@@ -314,6 +314,9 @@ pub fn load(
             CollectionName::Debt => {
                 outcome.workspace.debt = take_collection(name, value, collections, &mut outcome);
             }
+            CollectionName::Cards => {
+                outcome.workspace.cards = take_collection(name, value, collections, &mut outcome);
+            }
         }
     }
     outcome

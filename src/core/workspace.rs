@@ -4,6 +4,7 @@
 //! travels together in the workspace file (see [`crate::core::document`]).
 
 use crate::core::assessment::Assessment;
+use crate::core::card::CardRecord;
 use crate::core::collection::Collection;
 use crate::core::debt::DebtItem;
 use crate::core::words::plural;
@@ -17,6 +18,9 @@ pub struct Workspace {
     /// The technical-debt register (since schema version 2).
     #[serde(default)]
     pub debt: Collection<DebtItem>,
+    /// Model cards (since schema version 3).
+    #[serde(default)]
+    pub cards: Collection<CardRecord>,
 }
 
 /// The collections of a workspace. Adding one here makes the compiler list every place that
@@ -25,16 +29,22 @@ pub struct Workspace {
 pub enum CollectionName {
     Assessments,
     Debt,
+    Cards,
 }
 
 impl CollectionName {
-    pub const ALL: [CollectionName; 2] = [CollectionName::Assessments, CollectionName::Debt];
+    pub const ALL: [CollectionName; 3] = [
+        CollectionName::Assessments,
+        CollectionName::Debt,
+        CollectionName::Cards,
+    ];
 
     /// The field name in the workspace document, also the storage key suffix.
     pub fn key(self) -> &'static str {
         match self {
             CollectionName::Assessments => "assessments",
             CollectionName::Debt => "debt",
+            CollectionName::Cards => "cards",
         }
     }
 
@@ -43,6 +53,7 @@ impl CollectionName {
         match self {
             CollectionName::Assessments => "assessment",
             CollectionName::Debt => "debt item",
+            CollectionName::Cards => "model card",
         }
     }
 }
@@ -52,6 +63,7 @@ impl CollectionName {
 pub struct Counts {
     pub assessments: usize,
     pub debt: usize,
+    pub cards: usize,
 }
 
 impl Counts {
@@ -60,6 +72,9 @@ impl Counts {
         let mut parts = vec![plural(self.assessments, "assessment", "assessments")];
         if self.debt > 0 {
             parts.push(plural(self.debt, "debt item", "debt items"));
+        }
+        if self.cards > 0 {
+            parts.push(plural(self.cards, "model card", "model cards"));
         }
         parts.join(" and ")
     }
@@ -70,6 +85,7 @@ impl Workspace {
         Counts {
             assessments: self.assessments.items.len(),
             debt: self.debt.items.len(),
+            cards: self.cards.items.len(),
         }
     }
 
@@ -78,6 +94,7 @@ impl Workspace {
         let mut copy = self.clone();
         copy.assessments.deleted.clear();
         copy.debt.deleted.clear();
+        copy.cards.deleted.clear();
         copy
     }
 }

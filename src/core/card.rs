@@ -1,0 +1,525 @@
+//! A model card (lesson section 2.1): every field of the lesson's `ModelCard`, plus the
+//! licence, tags and unmapped README text that a Hugging Face card needs.
+//!
+//! Field names and the JSON shape are the lesson's `to_json` (see [`crate::core::card_serde`]).
+//! Numbers in tables are kept as the text the author typed, so a half-typed or wrong number is
+//! never lost: [`crate::core::card_check`] flags it at the field, and exports write it as a
+//! JSON number whenever it is one.
+
+use crate::core::card_serde;
+use crate::core::collection::Record;
+use crate::core::dates;
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+/// One row of a name → number table (performance metrics, decision thresholds, fairness).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct NamedNumber {
+    pub name: String,
+    /// The number as written; valid when it is a finite JSON number such as `0.75` or `1e-3`.
+    pub value: String,
+}
+
+impl NamedNumber {
+    pub fn new(name: &str, value: &str) -> Self {
+        NamedNumber {
+            name: name.to_owned(),
+            value: value.to_owned(),
+        }
+    }
+}
+
+/// An evaluation factor and the values it takes (`"demographics": ["age_group", "location"]`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Factor {
+    pub name: String,
+    pub values: Vec<String>,
+}
+
+/// A fairness group (e.g. `age_groups`) with one metric value per subgroup.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FairnessGroup {
+    pub group: String,
+    pub subgroups: Vec<NamedNumber>,
+}
+
+/// The training data's date range; either end may be unknown.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct DateRange {
+    pub start: Option<NaiveDate>,
+    pub end: Option<NaiveDate>,
+}
+
+/// The card itself, in the lesson's field order. Missing fields read as empty, so a partial
+/// card file still imports.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ModelCard {
+    // Model details
+    pub model_name: String,
+    pub model_version: String,
+    /// "classification", "regression", "ranking" or any other text.
+    pub model_type: String,
+    pub model_architecture: String,
+    #[serde(deserialize_with = "card_serde::lenient_date")]
+    pub training_date: Option<NaiveDate>,
+    pub owner_team: String,
+    pub contact_email: String,
+    // Intended use
+    pub intended_use: String,
+    pub primary_use_cases: Vec<String>,
+    pub out_of_scope_uses: Vec<String>,
+    // Factors
+    pub relevant_factors: Vec<String>,
+    #[serde(with = "card_serde::factors")]
+    pub evaluation_factors: Vec<Factor>,
+    // Metrics
+    #[serde(with = "card_serde::numbers")]
+    pub performance_metrics: Vec<NamedNumber>,
+    #[serde(with = "card_serde::numbers")]
+    pub decision_thresholds: Vec<NamedNumber>,
+    // Training data
+    pub training_data_description: String,
+    pub training_data_size: Option<u64>,
+    #[serde(with = "card_serde::date_range")]
+    pub training_data_date_range: DateRange,
+    pub data_preprocessing: Vec<String>,
+    // Evaluation data
+    pub evaluation_data_description: String,
+    pub evaluation_data_size: Option<u64>,
+    // Ethical considerations
+    pub sensitive_data: Vec<String>,
+    #[serde(with = "card_serde::fairness")]
+    pub fairness_metrics: Vec<FairnessGroup>,
+    pub potential_biases: Vec<String>,
+    // Limitations
+    pub known_limitations: Vec<String>,
+    pub failure_modes: Vec<String>,
+    // Compliance
+    pub regulatory_requirements: Vec<String>,
+    pub data_privacy_measures: Vec<String>,
+    // Beyond the lesson: what a Hugging Face model card adds.
+    /// An SPDX licence id such as `apache-2.0`, or any text.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub license: String,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
+    /// README text that an import could not map to a field, kept so nothing is lost.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub unmapped_text: String,
+}
+
+/// A card stored in the workspace: the card plus its id and times.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CardRecord {
+    pub id: String,
+    #[serde(deserialize_with = "dates::timestamp")]
+    pub created_at: DateTime<Utc>,
+    #[serde(deserialize_with = "dates::timestamp")]
+    pub updated_at: DateTime<Utc>,
+    pub card: ModelCard,
+}
+
+impl Record for CardRecord {
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn updated_at(&self) -> DateTime<Utc> {
+        self.updated_at
+    }
+    fn with_updated_at(&self, at: DateTime<Utc>) -> Self {
+        CardRecord {
+            updated_at: at,
+            ..self.clone()
+        }
+    }
+}
+
+impl CardRecord {
+    pub fn new(id: String, card: ModelCard, now: DateTime<Utc>) -> Self {
+        CardRecord {
+            id,
+            created_at: now,
+            updated_at: now,
+            card,
+        }
+    }
+
+    /// "product_recommendation_model v2.1.0", or a placeholder for a card with no name yet.
+    pub fn title(&self) -> String {
+        self.card.title()
+    }
+}
+
+/// Single-line and multi-line text fields.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TextKey {
+    ModelName,
+    ModelVersion,
+    ModelType,
+    ModelArchitecture,
+    OwnerTeam,
+    ContactEmail,
+    IntendedUse,
+    TrainingDataDescription,
+    EvaluationDataDescription,
+    License,
+    UnmappedText,
+}
+
+/// Lists of text (add, remove, reorder).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ListKey {
+    PrimaryUseCases,
+    OutOfScopeUses,
+    RelevantFactors,
+    DataPreprocessing,
+    SensitiveData,
+    PotentialBiases,
+    KnownLimitations,
+    FailureModes,
+    RegulatoryRequirements,
+    DataPrivacyMeasures,
+    Tags,
+}
+
+/// Name → number tables.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TableKey {
+    PerformanceMetrics,
+    DecisionThresholds,
+}
+
+/// Non-negative counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum CountKey {
+    TrainingDataSize,
+    EvaluationDataSize,
+}
+
+/// Every field of the card, for completeness, validation messages, the editor and the renderer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Field {
+    Text(TextKey),
+    List(ListKey),
+    Table(TableKey),
+    Count(CountKey),
+    TrainingDate,
+    DateRange,
+    EvaluationFactors,
+    FairnessMetrics,
+}
+
+/// The model types the lesson names; anything else is "other" with free text.
+pub const MODEL_TYPES: [&str; 3] = ["classification", "regression", "ranking"];
+
+/// A section of the card: its heading and fields, in the order of the lesson's dataclass.
+pub struct Section {
+    pub title: &'static str,
+    pub fields: &'static [Field],
+}
+
+/// The lesson's sections, then what a Hugging Face card adds.
+pub const SECTIONS: [Section; 10] = [
+    Section {
+        title: "Model details",
+        fields: &[
+            Field::Text(TextKey::ModelName),
+            Field::Text(TextKey::ModelVersion),
+            Field::Text(TextKey::ModelType),
+            Field::Text(TextKey::ModelArchitecture),
+            Field::TrainingDate,
+            Field::Text(TextKey::OwnerTeam),
+            Field::Text(TextKey::ContactEmail),
+        ],
+    },
+    Section {
+        title: "Intended use",
+        fields: &[
+            Field::Text(TextKey::IntendedUse),
+            Field::List(ListKey::PrimaryUseCases),
+            Field::List(ListKey::OutOfScopeUses),
+        ],
+    },
+    Section {
+        title: "Factors",
+        fields: &[
+            Field::List(ListKey::RelevantFactors),
+            Field::EvaluationFactors,
+        ],
+    },
+    Section {
+        title: "Metrics",
+        fields: &[
+            Field::Table(TableKey::PerformanceMetrics),
+            Field::Table(TableKey::DecisionThresholds),
+        ],
+    },
+    Section {
+        title: "Training data",
+        fields: &[
+            Field::Text(TextKey::TrainingDataDescription),
+            Field::Count(CountKey::TrainingDataSize),
+            Field::DateRange,
+            Field::List(ListKey::DataPreprocessing),
+        ],
+    },
+    Section {
+        title: "Evaluation data",
+        fields: &[
+            Field::Text(TextKey::EvaluationDataDescription),
+            Field::Count(CountKey::EvaluationDataSize),
+        ],
+    },
+    Section {
+        title: "Ethical considerations",
+        fields: &[
+            Field::List(ListKey::SensitiveData),
+            Field::FairnessMetrics,
+            Field::List(ListKey::PotentialBiases),
+        ],
+    },
+    Section {
+        title: "Limitations",
+        fields: &[
+            Field::List(ListKey::KnownLimitations),
+            Field::List(ListKey::FailureModes),
+        ],
+    },
+    Section {
+        title: "Compliance",
+        fields: &[
+            Field::List(ListKey::RegulatoryRequirements),
+            Field::List(ListKey::DataPrivacyMeasures),
+        ],
+    },
+    Section {
+        title: "Publishing",
+        fields: &[
+            Field::Text(TextKey::License),
+            Field::List(ListKey::Tags),
+            Field::Text(TextKey::UnmappedText),
+        ],
+    },
+];
+
+impl Field {
+    /// The lesson's 27 fields, which the completeness meter counts.
+    pub fn lesson_fields() -> impl Iterator<Item = Field> {
+        SECTIONS
+            .iter()
+            .take(9)
+            .flat_map(|section| section.fields.iter().copied())
+    }
+
+    /// The lesson's field name: the JSON key and the base of the editor's element ids.
+    pub fn key(self) -> &'static str {
+        match self {
+            Field::Text(key) => match key {
+                TextKey::ModelName => "model_name",
+                TextKey::ModelVersion => "model_version",
+                TextKey::ModelType => "model_type",
+                TextKey::ModelArchitecture => "model_architecture",
+                TextKey::OwnerTeam => "owner_team",
+                TextKey::ContactEmail => "contact_email",
+                TextKey::IntendedUse => "intended_use",
+                TextKey::TrainingDataDescription => "training_data_description",
+                TextKey::EvaluationDataDescription => "evaluation_data_description",
+                TextKey::License => "license",
+                TextKey::UnmappedText => "unmapped_text",
+            },
+            Field::List(key) => match key {
+                ListKey::PrimaryUseCases => "primary_use_cases",
+                ListKey::OutOfScopeUses => "out_of_scope_uses",
+                ListKey::RelevantFactors => "relevant_factors",
+                ListKey::DataPreprocessing => "data_preprocessing",
+                ListKey::SensitiveData => "sensitive_data",
+                ListKey::PotentialBiases => "potential_biases",
+                ListKey::KnownLimitations => "known_limitations",
+                ListKey::FailureModes => "failure_modes",
+                ListKey::RegulatoryRequirements => "regulatory_requirements",
+                ListKey::DataPrivacyMeasures => "data_privacy_measures",
+                ListKey::Tags => "tags",
+            },
+            Field::Table(TableKey::PerformanceMetrics) => "performance_metrics",
+            Field::Table(TableKey::DecisionThresholds) => "decision_thresholds",
+            Field::Count(CountKey::TrainingDataSize) => "training_data_size",
+            Field::Count(CountKey::EvaluationDataSize) => "evaluation_data_size",
+            Field::TrainingDate => "training_date",
+            Field::DateRange => "training_data_date_range",
+            Field::EvaluationFactors => "evaluation_factors",
+            Field::FairnessMetrics => "fairness_metrics",
+        }
+    }
+
+    /// The label a person reads, in the editor, the preview and messages.
+    pub fn label(self) -> &'static str {
+        match self {
+            Field::Text(key) => match key {
+                TextKey::ModelName => "Model name",
+                TextKey::ModelVersion => "Version",
+                TextKey::ModelType => "Model type",
+                TextKey::ModelArchitecture => "Architecture",
+                TextKey::OwnerTeam => "Owner team",
+                TextKey::ContactEmail => "Contact e-mail",
+                TextKey::IntendedUse => "Intended use",
+                TextKey::TrainingDataDescription => "Training data description",
+                TextKey::EvaluationDataDescription => "Evaluation data description",
+                TextKey::License => "Licence",
+                TextKey::UnmappedText => "Other README text",
+            },
+            Field::List(key) => match key {
+                ListKey::PrimaryUseCases => "Primary use cases",
+                ListKey::OutOfScopeUses => "Out-of-scope uses",
+                ListKey::RelevantFactors => "Relevant factors",
+                ListKey::DataPreprocessing => "Data preprocessing",
+                ListKey::SensitiveData => "Sensitive data",
+                ListKey::PotentialBiases => "Potential biases",
+                ListKey::KnownLimitations => "Known limitations",
+                ListKey::FailureModes => "Failure modes",
+                ListKey::RegulatoryRequirements => "Regulatory requirements",
+                ListKey::DataPrivacyMeasures => "Data privacy measures",
+                ListKey::Tags => "Tags",
+            },
+            Field::Table(TableKey::PerformanceMetrics) => "Performance metrics",
+            Field::Table(TableKey::DecisionThresholds) => "Decision thresholds",
+            Field::Count(CountKey::TrainingDataSize) => "Training data size",
+            Field::Count(CountKey::EvaluationDataSize) => "Evaluation data size",
+            Field::TrainingDate => "Training date",
+            Field::DateRange => "Training data date range",
+            Field::EvaluationFactors => "Evaluation factors",
+            Field::FairnessMetrics => "Fairness metrics",
+        }
+    }
+
+    /// The id of the field's first input in the editor, so "missing" links can jump to it.
+    pub fn element_id(self) -> String {
+        format!("card-{}", self.key())
+    }
+}
+
+impl ModelCard {
+    pub fn text(&self, key: TextKey) -> &String {
+        match key {
+            TextKey::ModelName => &self.model_name,
+            TextKey::ModelVersion => &self.model_version,
+            TextKey::ModelType => &self.model_type,
+            TextKey::ModelArchitecture => &self.model_architecture,
+            TextKey::OwnerTeam => &self.owner_team,
+            TextKey::ContactEmail => &self.contact_email,
+            TextKey::IntendedUse => &self.intended_use,
+            TextKey::TrainingDataDescription => &self.training_data_description,
+            TextKey::EvaluationDataDescription => &self.evaluation_data_description,
+            TextKey::License => &self.license,
+            TextKey::UnmappedText => &self.unmapped_text,
+        }
+    }
+
+    pub fn text_mut(&mut self, key: TextKey) -> &mut String {
+        match key {
+            TextKey::ModelName => &mut self.model_name,
+            TextKey::ModelVersion => &mut self.model_version,
+            TextKey::ModelType => &mut self.model_type,
+            TextKey::ModelArchitecture => &mut self.model_architecture,
+            TextKey::OwnerTeam => &mut self.owner_team,
+            TextKey::ContactEmail => &mut self.contact_email,
+            TextKey::IntendedUse => &mut self.intended_use,
+            TextKey::TrainingDataDescription => &mut self.training_data_description,
+            TextKey::EvaluationDataDescription => &mut self.evaluation_data_description,
+            TextKey::License => &mut self.license,
+            TextKey::UnmappedText => &mut self.unmapped_text,
+        }
+    }
+
+    pub fn list(&self, key: ListKey) -> &Vec<String> {
+        match key {
+            ListKey::PrimaryUseCases => &self.primary_use_cases,
+            ListKey::OutOfScopeUses => &self.out_of_scope_uses,
+            ListKey::RelevantFactors => &self.relevant_factors,
+            ListKey::DataPreprocessing => &self.data_preprocessing,
+            ListKey::SensitiveData => &self.sensitive_data,
+            ListKey::PotentialBiases => &self.potential_biases,
+            ListKey::KnownLimitations => &self.known_limitations,
+            ListKey::FailureModes => &self.failure_modes,
+            ListKey::RegulatoryRequirements => &self.regulatory_requirements,
+            ListKey::DataPrivacyMeasures => &self.data_privacy_measures,
+            ListKey::Tags => &self.tags,
+        }
+    }
+
+    pub fn list_mut(&mut self, key: ListKey) -> &mut Vec<String> {
+        match key {
+            ListKey::PrimaryUseCases => &mut self.primary_use_cases,
+            ListKey::OutOfScopeUses => &mut self.out_of_scope_uses,
+            ListKey::RelevantFactors => &mut self.relevant_factors,
+            ListKey::DataPreprocessing => &mut self.data_preprocessing,
+            ListKey::SensitiveData => &mut self.sensitive_data,
+            ListKey::PotentialBiases => &mut self.potential_biases,
+            ListKey::KnownLimitations => &mut self.known_limitations,
+            ListKey::FailureModes => &mut self.failure_modes,
+            ListKey::RegulatoryRequirements => &mut self.regulatory_requirements,
+            ListKey::DataPrivacyMeasures => &mut self.data_privacy_measures,
+            ListKey::Tags => &mut self.tags,
+        }
+    }
+
+    pub fn table(&self, key: TableKey) -> &Vec<NamedNumber> {
+        match key {
+            TableKey::PerformanceMetrics => &self.performance_metrics,
+            TableKey::DecisionThresholds => &self.decision_thresholds,
+        }
+    }
+
+    pub fn table_mut(&mut self, key: TableKey) -> &mut Vec<NamedNumber> {
+        match key {
+            TableKey::PerformanceMetrics => &mut self.performance_metrics,
+            TableKey::DecisionThresholds => &mut self.decision_thresholds,
+        }
+    }
+
+    pub fn count(&self, key: CountKey) -> Option<u64> {
+        match key {
+            CountKey::TrainingDataSize => self.training_data_size,
+            CountKey::EvaluationDataSize => self.evaluation_data_size,
+        }
+    }
+
+    pub fn count_mut(&mut self, key: CountKey) -> &mut Option<u64> {
+        match key {
+            CountKey::TrainingDataSize => &mut self.training_data_size,
+            CountKey::EvaluationDataSize => &mut self.evaluation_data_size,
+        }
+    }
+
+    /// True when the field holds anything (blank text and empty rows count as nothing).
+    pub fn is_filled(&self, field: Field) -> bool {
+        let blank = |s: &String| s.trim().is_empty();
+        match field {
+            Field::Text(key) => !blank(self.text(key)),
+            Field::List(key) => self.list(key).iter().any(|s| !blank(s)),
+            Field::Table(key) => self.table(key).iter().any(|e| !blank(&e.name)),
+            Field::Count(key) => self.count(key).is_some(),
+            Field::TrainingDate => self.training_date.is_some(),
+            Field::DateRange => {
+                self.training_data_date_range.start.is_some()
+                    && self.training_data_date_range.end.is_some()
+            }
+            Field::EvaluationFactors => self.evaluation_factors.iter().any(|f| !blank(&f.name)),
+            Field::FairnessMetrics => self.fairness_metrics.iter().any(|g| !blank(&g.group)),
+        }
+    }
+
+    /// "name version", or "Untitled card" while the name is blank.
+    pub fn title(&self) -> String {
+        let name = self.model_name.trim();
+        let name = if name.is_empty() {
+            "Untitled card"
+        } else {
+            name
+        };
+        match self.model_version.trim() {
+            "" => name.to_owned(),
+            version => format!("{name} {version}"),
+        }
+    }
+}

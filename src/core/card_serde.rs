@@ -1,0 +1,281 @@
+//! The lesson's JSON shape for the card's tables, factors, fairness groups and dates.
+//!
+//! The lesson writes Python dicts as JSON objects (`{"ndcg@10": 0.756}`), its date range as a
+//! two-element list, and dates the way `json.dump(default=str)` prints a `datetime`
+//! (`"2024-01-15 00:00:00"`). The card keeps tables as ordered rows (the author's order, and
+//! duplicate names stay visible until fixed), so these helpers map rows to objects and back.
+//! Numbers are written as JSON numbers when they are numbers, otherwise as the text typed.
+//!
+//! While a table has two rows of the same name (say two new, still unnamed rows), an object
+//! would silently keep one of them: such a table is written as a list of `[name, value]`
+//! pairs instead, which reads back exactly. The editor flags the duplicate meanwhile.
+
+use crate::core::card::{DateRange, Factor, FairnessGroup, NamedNumber};
+use crate::core::dates;
+use chrono::NaiveDate;
+use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::ser::{SerializeMap, SerializeSeq, Serializer};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// Reads a JSON number as text, or text as is. A JSON number keeps its written form
+/// (`10` stays `10`, `0.756` stays `0.756`), because serde_json prints the shortest form.
+struct NumberText(String);
+
+impl<'de> Deserialize<'de> for NumberText {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct V;
+        impl Visitor<'_> for V {
+            type Value = NumberText;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a number")
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<NumberText, E> {
+                Ok(NumberText(serde_json::Number::from(v).to_string()))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<NumberText, E> {
+                Ok(NumberText(serde_json::Number::from(v).to_string()))
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<NumberText, E> {
+                serde_json::Number::from_f64(v)
+                    .map(|n| NumberText(n.to_string()))
+                    .ok_or_else(|| E::custom("the number is not finite"))
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<NumberText, E> {
+                Ok(NumberText(v.to_owned()))
+            }
+        }
+        deserializer.deserialize_any(V)
+    }
+}
+
+/// The value as a JSON number when it is one (`"0.75"` → `0.75`), else `None`.
+pub fn as_number(text: &str) -> Option<serde_json::Number> {
+    serde_json::from_str::<serde_json::Number>(text.trim()).ok()
+}
+
+/// Writes a typed number as a JSON number, or as text while it is not (yet) one.
+struct WrittenNumber<'a>(&'a str);
+
+impl Serialize for WrittenNumber<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match as_number(self.0) {
+            Some(number) => number.serialize(serializer),
+            None => serializer.serialize_str(self.0),
+        }
+    }
+}
+
+/// Writes rows as an object, or as `[name, value]` pairs while two rows share a name.
+fn serialize_entries<'a, S: Serializer, V: Serialize + 'a>(
+    s: S,
+    entries: impl ExactSizeIterator<Item = (&'a str, V)> + Clone,
+) -> Result<S::Ok, S::Error> {
+    let mut seen = std::collections::BTreeSet::new();
+    if entries.clone().all(|(name, _)| seen.insert(name)) {
+        let mut map = s.serialize_map(Some(entries.len()))?;
+        for (name, value) in entries {
+            map.serialize_entry(name, &value)?;
+        }
+        map.end()
+    } else {
+        let mut seq = s.serialize_seq(Some(entries.len()))?;
+        for pair in entries {
+            seq.serialize_element(&pair)?;
+        }
+        seq.end()
+    }
+}
+
+/// Reads a JSON object's entries in their written order, or a list of `[name, value]` pairs.
+struct Entries<T>(Vec<(String, T)>);
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Entries<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct V<T>(std::marker::PhantomData<T>);
+        impl<'de, T: Deserialize<'de>> Visitor<'de> for V<T> {
+            type Value = Entries<T>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an object of names and values")
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<Entries<T>, E> {
+                Ok(Entries(Vec::new()))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Entries<T>, A::Error> {
+                let mut entries = Vec::new();
+                while let Some(entry) = map.next_entry::<String, T>()? {
+                    entries.push(entry);
+                }
+                Ok(Entries(entries))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Entries<T>, A::Error> {
+                let mut entries = Vec::new();
+                while let Some(pair) = seq.next_element::<(String, T)>()? {
+                    entries.push(pair);
+                }
+                Ok(Entries(entries))
+            }
+        }
+        deserializer.deserialize_any(V(std::marker::PhantomData))
+    }
+}
+
+/// Name → number tables: `{"ndcg@10": 0.756}`.
+pub mod numbers {
+    use super::*;
+
+    pub fn serialize<S: Serializer>(rows: &[NamedNumber], s: S) -> Result<S::Ok, S::Error> {
+        serialize_entries(
+            s,
+            rows.iter()
+                .map(|row| (row.name.as_str(), WrittenNumber(&row.value))),
+        )
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<NamedNumber>, D::Error> {
+        let Entries(entries) = Entries::<NumberText>::deserialize(d)?;
+        Ok(entries
+            .into_iter()
+            .map(|(name, NumberText(value))| NamedNumber { name, value })
+            .collect())
+    }
+}
+
+/// One factor's values: a list of texts or numbers, or one text (the lesson types it `any`).
+struct FactorValues(Vec<String>);
+
+impl<'de> Deserialize<'de> for FactorValues {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = FactorValues;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a list of values")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<FactorValues, E> {
+                Ok(FactorValues(vec![v.to_owned()]))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<FactorValues, A::Error> {
+                let mut values = Vec::new();
+                while let Some(NumberText(value)) = seq.next_element::<NumberText>()? {
+                    values.push(value);
+                }
+                Ok(FactorValues(values))
+            }
+        }
+        deserializer.deserialize_any(V)
+    }
+}
+
+/// Evaluation factors: `{"demographics": ["age_group", "location"]}`.
+pub mod factors {
+    use super::*;
+
+    pub fn serialize<S: Serializer>(factors: &[Factor], s: S) -> Result<S::Ok, S::Error> {
+        serialize_entries(s, factors.iter().map(|f| (f.name.as_str(), &f.values)))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Factor>, D::Error> {
+        let Entries(entries) = Entries::<FactorValues>::deserialize(d)?;
+        Ok(entries
+            .into_iter()
+            .map(|(name, FactorValues(values))| Factor { name, values })
+            .collect())
+    }
+}
+
+/// Fairness metrics: `{"age_groups": {"18-25": 0.175, …}, …}`.
+pub mod fairness {
+    use super::*;
+
+    struct Subgroups<'a>(&'a [NamedNumber]);
+
+    impl Serialize for Subgroups<'_> {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            super::numbers::serialize(self.0, s)
+        }
+    }
+
+    pub fn serialize<S: Serializer>(groups: &[FairnessGroup], s: S) -> Result<S::Ok, S::Error> {
+        serialize_entries(
+            s,
+            groups
+                .iter()
+                .map(|g| (g.group.as_str(), Subgroups(&g.subgroups))),
+        )
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<FairnessGroup>, D::Error> {
+        let Entries(groups) = Entries::<Entries<NumberText>>::deserialize(d)?;
+        Ok(groups
+            .into_iter()
+            .map(|(group, Entries(subgroups))| FairnessGroup {
+                group,
+                subgroups: subgroups
+                    .into_iter()
+                    .map(|(name, NumberText(value))| NamedNumber { name, value })
+                    .collect(),
+            })
+            .collect())
+    }
+}
+
+/// A date written as `2024-01-15`, or as Python prints a datetime at any time of that day
+/// (`2024-01-15 00:00:00`, `2024-01-15T08:30:00Z`): the calendar date as written is kept.
+pub fn parse_lenient_date(text: &str) -> Option<NaiveDate> {
+    let text = text.trim();
+    let date = dates::parse_date(text.get(..10)?)?;
+    (text.len() == 10 || dates::parse_timestamp(text).is_some()).then_some(date)
+}
+
+struct LenientDate(Option<NaiveDate>);
+
+impl<'de> Deserialize<'de> for LenientDate {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        match Option::<String>::deserialize(deserializer)? {
+            None => Ok(LenientDate(None)),
+            Some(text) if text.trim().is_empty() => Ok(LenientDate(None)),
+            Some(text) => parse_lenient_date(&text)
+                .map(|d| LenientDate(Some(d)))
+                .ok_or_else(|| {
+                    de::Error::custom(format!("\"{text}\" is not a date like 2024-01-15"))
+                }),
+        }
+    }
+}
+
+/// serde `deserialize_with` for the training date.
+pub fn lenient_date<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
+    LenientDate::deserialize(d).map(|LenientDate(date)| date)
+}
+
+/// The date range as the lesson's two-element list `[start, end]`; `null` when both are unknown.
+pub mod date_range {
+    use super::*;
+
+    pub fn serialize<S: Serializer>(range: &DateRange, s: S) -> Result<S::Ok, S::Error> {
+        if range.start.is_none() && range.end.is_none() {
+            return s.serialize_none();
+        }
+        let mut seq = s.serialize_seq(Some(2))?;
+        seq.serialize_element(&range.start)?;
+        seq.serialize_element(&range.end)?;
+        seq.end()
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<DateRange, D::Error> {
+        let Some(ends) = Option::<Vec<LenientDate>>::deserialize(d)? else {
+            return Ok(DateRange::default());
+        };
+        if ends.len() > 2 {
+            return Err(de::Error::custom(
+                "a date range has two dates: start and end",
+            ));
+        }
+        let mut ends = ends.into_iter().map(|LenientDate(date)| date);
+        Ok(DateRange {
+            start: ends.next().flatten(),
+            end: ends.next().flatten(),
+        })
+    }
+}

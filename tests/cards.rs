@@ -1,0 +1,150 @@
+//! Model cards: the lesson's JSON, the card's own round trip, validation and completeness.
+
+use mlops_governance_workbench::core::card::{Field, ModelCard, NamedNumber, TableKey, TextKey};
+use mlops_governance_workbench::core::card_check::{
+    completeness, format_count, is_email, missing, parse_count, problems,
+};
+use mlops_governance_workbench::core::card_json::{
+    LESSON_EXAMPLE_JSON, card_to_json, lesson_example, parse_card_json,
+};
+
+#[test]
+fn the_lessons_own_json_imports_with_every_value_intact() {
+    let card = parse_card_json(LESSON_EXAMPLE_JSON).unwrap();
+    assert_eq!(card.model_name, "product_recommendation_model");
+    assert_eq!(card.training_date.unwrap().to_string(), "2024-01-15");
+    assert_eq!(card.training_data_size, Some(50_000_000));
+    assert_eq!(card.evaluation_data_size, Some(5_000_000));
+    let range = card.training_data_date_range;
+    assert_eq!(range.start.unwrap().to_string(), "2023-01-01");
+    assert_eq!(range.end.unwrap().to_string(), "2023-12-31");
+    assert_eq!(
+        card.performance_metrics[0],
+        NamedNumber::new("ndcg@10", "0.756")
+    );
+    assert_eq!(
+        card.decision_thresholds,
+        vec![
+            NamedNumber::new("min_confidence_score", "0.5"),
+            NamedNumber::new("max_recommendations", "10")
+        ]
+    );
+    assert_eq!(card.evaluation_factors[1].name, "user_segments");
+    assert_eq!(card.evaluation_factors[1].values.len(), 3);
+    assert_eq!(card.fairness_metrics[0].group, "age_groups");
+    assert_eq!(
+        card.fairness_metrics[0].subgroups[3],
+        NamedNumber::new("50+", "0.168")
+    );
+    assert_eq!(card.data_privacy_measures.len(), 3);
+    assert!(problems(&card).is_empty(), "{:?}", problems(&card));
+    assert_eq!(completeness(&card).filled, 27);
+    assert_eq!(completeness(&card).total, 27);
+}
+
+#[test]
+fn the_export_is_the_lessons_shape_with_iso_dates_and_reads_back_identically() {
+    let card = lesson_example();
+    let json = card_to_json(&card);
+    let ours: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let lesson: serde_json::Value = serde_json::from_str(LESSON_EXAMPLE_JSON).unwrap();
+    for (key, value) in lesson.as_object().unwrap() {
+        match key.as_str() {
+            "training_date" => assert_eq!(ours[key], "2024-01-15"),
+            "training_data_date_range" => {
+                assert_eq!(ours[key], serde_json::json!(["2023-01-01", "2023-12-31"]))
+            }
+            _ => assert_eq!(&ours[key], value, "{key}"),
+        }
+    }
+    assert_eq!(
+        ours.as_object().unwrap().len(),
+        lesson.as_object().unwrap().len()
+    );
+    assert_eq!(parse_card_json(&json).unwrap(), card);
+}
+
+#[test]
+fn import_errors_name_the_line_or_the_field() {
+    let broken = parse_card_json("{\"model_name\": \"x\",\n \"tags\": [}").unwrap_err();
+    assert!(broken.to_string().contains("line 2"), "{broken}");
+    let negative = LESSON_EXAMPLE_JSON.replace("50000000", "-5");
+    let error = parse_card_json(&negative).unwrap_err().to_string();
+    assert!(error.contains("card.training_data_size"), "{error}");
+    let bad_date = LESSON_EXAMPLE_JSON.replace("2024-01-15 00:00:00", "15 January");
+    let error = parse_card_json(&bad_date).unwrap_err().to_string();
+    assert!(error.contains("card.training_date"), "{error}");
+    let unknown = parse_card_json("{\"modelname\": \"x\"}")
+        .unwrap_err()
+        .to_string();
+    assert!(unknown.contains("modelname"), "{unknown}");
+    let workspace = parse_card_json(r#"{"format":"mlops-governance-workbench"}"#).unwrap_err();
+    assert!(
+        workspace.to_string().contains("Workspace data page"),
+        "{workspace}"
+    );
+}
+
+#[test]
+fn a_half_typed_number_is_kept_as_text_and_flagged() {
+    let mut card = ModelCard::default();
+    card.table_mut(TableKey::PerformanceMetrics).extend([
+        NamedNumber::new("auc", "0."),
+        NamedNumber::new("auc", "1e999"),
+    ]);
+    let json = card_to_json(&card);
+    assert!(json.contains("\"0.\""), "{json}");
+    assert_eq!(parse_card_json(&json).unwrap(), card);
+    let messages: Vec<String> = problems(&card).into_iter().map(|p| p.message).collect();
+    assert_eq!(messages.len(), 2, "{messages:?}");
+    assert!(messages[0].contains("finite number"));
+    assert!(messages[1].contains("appears twice"));
+}
+
+#[test]
+fn validation_covers_email_date_range_and_fairness() {
+    let mut card = lesson_example();
+    card.contact_email = "ml platform@example".to_owned();
+    card.training_data_date_range.start = card
+        .training_data_date_range
+        .end
+        .map(|d| d.succ_opt().unwrap());
+    card.fairness_metrics[1].subgroups[0].value = "high".to_owned();
+    let fields: Vec<Field> = problems(&card).into_iter().map(|p| p.field).collect();
+    assert_eq!(
+        fields,
+        vec![
+            Field::Text(TextKey::ContactEmail),
+            Field::DateRange,
+            Field::FairnessMetrics
+        ]
+    );
+    assert!(is_email("ml-platform@example.com"));
+    assert!(!is_email("a@b@c.com") && !is_email("@example.com") && !is_email("a@example."));
+}
+
+#[test]
+fn counts_read_separators_and_refuse_negatives() {
+    assert_eq!(parse_count("50,000,000"), Ok(Some(50_000_000)));
+    assert_eq!(parse_count("5 000 000"), Ok(Some(5_000_000)));
+    assert_eq!(parse_count(""), Ok(None));
+    assert!(parse_count("-3").is_err());
+    assert!(parse_count("3.5").is_err());
+    assert!(parse_count("99999999999999999999999").is_err());
+    assert_eq!(format_count(50_000_000), "50,000,000");
+    assert_eq!(format_count(999), "999");
+    assert_eq!(format_count(1000), "1,000");
+}
+
+#[test]
+fn an_empty_card_is_missing_every_lesson_field_in_card_order() {
+    let card = ModelCard::default();
+    assert_eq!(completeness(&card).filled, 0);
+    assert_eq!(completeness(&card).percent(), 0);
+    let missing = missing(&card);
+    assert_eq!(missing.len(), 27);
+    assert_eq!(missing[0], Field::Text(TextKey::ModelName));
+    let mut named = ModelCard::default();
+    named.model_name = "  ".to_owned();
+    assert_eq!(completeness(&named).filled, 0, "blank text is not filled");
+}
