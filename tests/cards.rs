@@ -144,7 +144,9 @@ fn an_empty_card_is_missing_every_lesson_field_in_card_order() {
     let missing = missing(&card);
     assert_eq!(missing.len(), 27);
     assert_eq!(missing[0], Field::Text(TextKey::ModelName));
-    let mut named = ModelCard::default();
-    named.model_name = "  ".to_owned();
+    let named = ModelCard {
+        model_name: "  ".to_owned(),
+        ..ModelCard::default()
+    };
     assert_eq!(completeness(&named).filled, 0, "blank text is not filled");
 }
