@@ -1,0 +1,832 @@
+//! Model cards as Hugging Face README.md files: export, exact re-import, ordinary Hub READMEs,
+//! errors, and the YAML front matter read by `saphyr-parser` directly.
+
+mod common;
+
+use chrono::NaiveDate;
+use mlops_governance_workbench::core::card::{
+    DateRange, Factor, FairnessGroup, Field, ListKey, ModelCard, NamedNumber, TableKey, TextKey,
+};
+use mlops_governance_workbench::core::card_json::lesson_example;
+use mlops_governance_workbench::core::card_readme::{
+    CARD_KEY, ReadmeError, card_to_readme, escape_block, escape_inline, parse_readme,
+};
+use mlops_governance_workbench::core::yaml_front::{Yaml, parse_yaml, write_yaml};
+use saphyr_parser::{Event, Parser, ScalarStyle};
+use serde_json::Value;
+
+/// The README's front matter and body.
+fn split(readme: &str) -> (&str, &str) {
+    let rest = readme.strip_prefix("---\n").unwrap();
+    let end = rest.find("\n---\n").unwrap();
+    (&rest[..end + 1], &rest[end + 5..])
+}
+
+/// An independent reading of YAML straight from saphyr-parser's events (no anchors, core
+/// schema for plain scalars), to check what other YAML readers see.
+fn saphyr_tree(text: &str) -> Value {
+    let mut stack: Vec<(Value, Option<String>)> = Vec::new();
+    let mut root = None;
+    for event in Parser::new_from_str(text) {
+        let (event, _) = event.unwrap();
+        let node = match event {
+            Event::SequenceStart(..) => {
+                stack.push((Value::Array(Vec::new()), None));
+                continue;
+            }
+            Event::MappingStart(..) => {
+                stack.push((Value::Object(Default::default()), None));
+                continue;
+            }
+            Event::SequenceEnd | Event::MappingEnd => stack.pop().unwrap().0,
+            Event::Scalar(text, ScalarStyle::Plain, _, _) => match text.as_ref() {
+                "null" | "~" | "" => Value::Null,
+                "true" => Value::Bool(true),
+                "false" => Value::Bool(false),
+                plain => serde_json::from_str::<serde_json::Number>(plain)
+                    .map(Value::Number)
+                    .unwrap_or_else(|_| Value::String(plain.to_owned())),
+            },
+            Event::Scalar(text, ..) => Value::String(text.into_owned()),
+            Event::Alias(_) => panic!("the emitter writes no alias"),
+            _ => continue,
+        };
+        match stack.last_mut() {
+            None => root = Some(node),
+            Some((Value::Array(items), _)) => items.push(node),
+            Some((Value::Object(map), key)) => match key.take() {
+                None => *key = Some(node.as_str().unwrap().to_owned()),
+                Some(k) => {
+                    assert!(map.insert(k, node).is_none(), "duplicate key");
+                }
+            },
+            Some(_) => unreachable!(),
+        }
+    }
+    root.unwrap()
+}
+
+/// Export, import, export again: the same card and the same README text.
+fn assert_round_trip(card: &ModelCard) -> String {
+    let readme = card_to_readme(card);
+    let imported = parse_readme(&readme).unwrap();
+    assert!(imported.exact);
+    assert!(imported.filled.is_empty());
+    assert_eq!(&imported.card, card);
+    assert_eq!(card_to_readme(&imported.card), readme);
+    let (_, body) = split(&readme);
+    assert!(!body.contains('<'), "raw < in the body");
+    readme
+}
+
+const HOSTILE: &[&str] = &[
+    "<script>alert('x')</script>",
+    "\"double\" and 'single' quotes",
+    "line one\nline two\r\nline three\rline four\n\n\n",
+    "right-to-left مرحبا بالعالم \u{202E}reversed\u{202C} and emoji 🧪👩‍🔬🏳️‍🌈",
+    "---",
+    "...",
+    "--- !tag\n...\n---",
+    "|",
+    "| a | b |\n|---|---|",
+    ">",
+    "> quoted",
+    "#",
+    "# heading ### ",
+    "key: value",
+    "- item",
+    "-",
+    "{a: 1, b: [2]}",
+    "[1, 2, *x]",
+    "&anchor value",
+    "*alias",
+    "!tag value",
+    "!!str 3",
+    "%YAML 1.2\n---",
+    "%TAG ! tag:example.com,2000:",
+    "   leading and trailing   ",
+    "\ttabs\tinside\t",
+    "\u{2028}line separator\u{2029}paragraph separator",
+    "controls \u{1}\u{7}\u{8}\u{b}\u{c}\u{1b}[31m \u{7f}\u{85}\u{9f} \u{feff}bom \u{fffe}\u{ffff}",
+    "null",
+    "~",
+    "true",
+    "no",
+    "0.5",
+    "1e3",
+    "0x1F",
+    "",
+    " ",
+    "\\",
+    "\\n is not a newline, \\u0041 is not A",
+    "`code` *bold* _em_ [link](javascript:alert(1)) ![img](x) ~~strike~~ &amp; &lt;",
+    "1. not a list",
+    "2) not a list",
+    "+ plus",
+    "* star",
+    "===",
+    "<!-- comment -->",
+    "$$x^2$$",
+    "? complex key",
+    "a # not a comment",
+    "'",
+    "\"",
+    "@mention www.example.com",
+];
+
+fn hostile_card(s: &str) -> ModelCard {
+    let two = |a: &str| vec![a.to_owned(), format!("{a}{a}")];
+    let table = |a: &str| {
+        vec![
+            NamedNumber::new(a, a),
+            NamedNumber::new(&format!("{a}!"), "0.75"),
+        ]
+    };
+    ModelCard {
+        model_name: s.to_owned(),
+        model_version: s.to_owned(),
+        model_type: s.to_owned(),
+        model_architecture: s.to_owned(),
+        training_date: NaiveDate::from_ymd_opt(2024, 2, 29),
+        owner_team: s.to_owned(),
+        contact_email: s.to_owned(),
+        intended_use: s.to_owned(),
+        primary_use_cases: two(s),
+        out_of_scope_uses: two(s),
+        relevant_factors: two(s),
+        evaluation_factors: vec![
+            Factor {
+                name: s.to_owned(),
+                values: two(s),
+            },
+            Factor {
+                name: format!("{s}?"),
+                values: Vec::new(),
+            },
+        ],
+        performance_metrics: table(s),
+        decision_thresholds: table(s),
+        training_data_description: s.to_owned(),
+        training_data_size: Some(u64::MAX),
+        training_data_date_range: DateRange {
+            start: None,
+            end: NaiveDate::from_ymd_opt(2023, 12, 31),
+        },
+        data_preprocessing: two(s),
+        evaluation_data_description: s.to_owned(),
+        evaluation_data_size: Some(0),
+        sensitive_data: two(s),
+        fairness_metrics: vec![
+            FairnessGroup {
+                group: s.to_owned(),
+                subgroups: table(s),
+            },
+            FairnessGroup {
+                group: format!("{s}~"),
+                subgroups: Vec::new(),
+            },
+        ],
+        potential_biases: two(s),
+        known_limitations: two(s),
+        failure_modes: two(s),
+        regulatory_requirements: two(s),
+        data_privacy_measures: two(s),
+        license: s.to_owned(),
+        tags: two(s),
+        unmapped_text: s.to_owned(),
+    }
+}
+
+#[test]
+fn the_lessons_card_goes_to_a_readme_and_back_exactly() {
+    let card = lesson_example();
+    let readme = assert_round_trip(&card);
+    assert!(readme.starts_with("---\nmodel_name: \"product_recommendation_model\"\n"));
+    assert!(
+        readme
+            .contains("\nmlops_governance_card:\n  model_name: \"product_recommendation_model\"\n")
+    );
+    assert!(readme.contains("    \"ndcg@10\": 0.756\n"), "{readme}");
+    assert!(readme.contains("  training_data_size: 50000000\n"));
+    assert!(
+        readme
+            .contains("  training_data_date_range:\n    - \"2023-01-01\"\n    - \"2023-12-31\"\n")
+    );
+    // No license in the lesson's card: no license key.
+    assert!(!readme.contains("\nlicense:"));
+}
+
+#[test]
+fn hostile_text_in_every_field_goes_to_a_readme_and_back_exactly() {
+    for s in HOSTILE {
+        let card = hostile_card(s);
+        let readme = assert_round_trip(&card);
+        // Every string survives another YAML reader too.
+        let tree = saphyr_tree(split(&readme).0);
+        assert_eq!(
+            tree[CARD_KEY]["intended_use"],
+            Value::String((*s).to_owned())
+        );
+        assert_eq!(tree["tags"][1], Value::String(format!("{s}{s}")));
+    }
+    let all = HOSTILE.concat();
+    assert_round_trip(&hostile_card(&all));
+}
+
+#[test]
+fn hundred_kilobyte_strings_go_to_a_readme_and_back_exactly() {
+    let big: String = "<b>\"q\"\n- é 🧪 | # \u{2028}".repeat(100_000 / 24 + 1);
+    assert!(big.len() > 100_000);
+    let card = hostile_card(&big);
+    let readme = assert_round_trip(&card);
+    assert!(readme.len() > 40 * 100_000);
+}
+
+#[test]
+fn windows_line_endings_and_a_bom_read_the_same_card() {
+    let card = hostile_card("two\r\nlines\tand \"quotes\"");
+    let readme = card_to_readme(&card);
+    let windows = format!("\u{feff}{}", readme.replace('\n', "\r\n"));
+    let imported = parse_readme(&windows).unwrap();
+    assert!(imported.exact);
+    assert_eq!(imported.card, card);
+}
+
+#[test]
+fn invalid_numbers_and_duplicate_rows_go_to_a_readme_and_back() {
+    let mut card = lesson_example();
+    card.performance_metrics = vec![
+        NamedNumber::new("accuracy", "0.9"),
+        NamedNumber::new("accuracy", "abc"),
+        NamedNumber::new("", ""),
+        NamedNumber::new("precision", "0.7560"),
+        NamedNumber::new("recall", "1e-3"),
+        NamedNumber::new("f1", " 0.5 "),
+        NamedNumber::new("nan", "NaN"),
+        NamedNumber::new("huge", "1e999"),
+        NamedNumber::new("negative zero", "-0"),
+        NamedNumber::new("hex", "0x10"),
+        NamedNumber::new("big", "18446744073709551616"),
+        NamedNumber::new("count", "10"),
+        NamedNumber::new("minus", "-3"),
+        NamedNumber::new("exponent", "2E5"),
+    ];
+    card.decision_thresholds = vec![NamedNumber::new("t", "1"), NamedNumber::new("t", "2")];
+    card.fairness_metrics = vec![
+        FairnessGroup {
+            group: "age".into(),
+            subgroups: vec![
+                NamedNumber::new("18-25", "x"),
+                NamedNumber::new("18-25", "0.1"),
+            ],
+        },
+        FairnessGroup {
+            group: "age".into(),
+            subgroups: Vec::new(),
+        },
+    ];
+    card.evaluation_factors
+        .push(card.evaluation_factors[0].clone());
+    let readme = assert_round_trip(&card);
+
+    // The Hub's model-index has only the finite numbers, written as typed.
+    let front = saphyr_tree(split(&readme).0);
+    let metrics = front["model-index"][0]["results"][0]["metrics"]
+        .as_array()
+        .unwrap();
+    let written: Vec<(&str, String)> = metrics
+        .iter()
+        .map(|m| (m["type"].as_str().unwrap(), m["value"].to_string()))
+        .collect();
+    assert_eq!(
+        written,
+        [
+            ("accuracy", "0.9".to_owned()),
+            ("precision", "0.756".to_owned()),
+            ("recall", "0.001".to_owned()),
+            ("f1", "0.5".to_owned()),
+            ("negative zero", "-0.0".to_owned()),
+            ("big", "1.8446744073709552e+19".to_owned()),
+            ("count", "10".to_owned()),
+            ("minus", "-3".to_owned()),
+            ("exponent", "200000.0".to_owned()),
+        ]
+    );
+    // Names of all named metrics, duplicates included.
+    assert_eq!(front["metrics"].as_array().unwrap().len(), 13);
+    assert!(readme.contains("            value: 2.0E+5\n"));
+    // Typed text kept in the YAML itself.
+    assert!(readme.contains("            value: 0.7560\n"));
+    assert!(readme.contains("    - - \"precision\"\n      - 0.7560\n"));
+    assert!(readme.contains("    - - \"recall\"\n      - 1e-3\n"));
+    // The Hub's copy in the float form YAML 1.1 readers (PyYAML) need.
+    assert!(readme.contains("            value: 1.0e-3\n"));
+    // Duplicate rows are written as [name, value] pairs, as in the card's JSON.
+    assert!(
+        readme.contains(
+            "  decision_thresholds:\n    - - \"t\"\n      - 1\n    - - \"t\"\n      - 2\n"
+        )
+    );
+}
+
+#[test]
+fn an_empty_card_goes_to_a_readme_and_back() {
+    let card = ModelCard::default();
+    let readme = assert_round_trip(&card);
+    assert!(readme.contains("model-index:\n  - name: \"Untitled card\"\n    results: []\n"));
+    assert!(readme.contains("# Model Card for Untitled card\n"));
+    assert!(readme.contains("[More Information Needed]"));
+    let front = saphyr_tree(split(&readme).0);
+    assert_eq!(front["tags"], Value::Array(Vec::new()));
+    assert_eq!(
+        front[CARD_KEY]["performance_metrics"],
+        Value::Object(Default::default())
+    );
+    assert_eq!(front[CARD_KEY]["training_date"], Value::Null);
+}
+
+#[test]
+fn the_front_matter_has_the_hubs_keys_in_their_shapes() {
+    let mut card = lesson_example();
+    card.license = "apache-2.0".into();
+    card.tags = vec!["recommendation".into(), "ranking".into()];
+    let readme = card_to_readme(&card);
+    let front = saphyr_tree(split(&readme).0);
+    assert_eq!(front["model_name"], "product_recommendation_model");
+    assert_eq!(front["license"], "apache-2.0");
+    assert_eq!(
+        front["tags"],
+        serde_json::json!(["recommendation", "ranking"])
+    );
+    assert_eq!(
+        front["metrics"],
+        serde_json::json!(["ndcg@10", "map@10", "click_through_rate", "conversion_rate"])
+    );
+    let index = front["model-index"].as_array().unwrap();
+    assert_eq!(index.len(), 1);
+    assert_eq!(index[0]["name"], "product_recommendation_model");
+    let results = index[0]["results"].as_array().unwrap();
+    assert_eq!(results.len(), 1);
+    assert_eq!(results[0]["task"], serde_json::json!({"type": "ranking"}));
+    assert_eq!(
+        results[0]["dataset"],
+        serde_json::json!({"name": "Held-out data from December 2023", "type": "custom"})
+    );
+    let metrics = results[0]["metrics"].as_array().unwrap();
+    assert_eq!(metrics.len(), 4);
+    assert_eq!(
+        metrics[0],
+        serde_json::json!({"type": "ndcg@10", "value": 0.756, "name": "ndcg@10"})
+    );
+    assert!(metrics.iter().all(|m| m["value"].is_number()));
+    // The whole card, in the lesson's JSON shape.
+    let lesson: Value = serde_json::from_str(
+        &mlops_governance_workbench::core::card_json::card_to_json(&card),
+    )
+    .unwrap();
+    assert_eq!(front[CARD_KEY], lesson);
+}
+
+#[test]
+fn the_body_follows_the_hubs_template_and_escapes_user_text() {
+    let mut card = lesson_example();
+    card.license = "mit".into();
+    card.unmapped_text = "<img src=x onerror=alert(1)>\n# Not a heading".into();
+    let readme = card_to_readme(&card);
+    let (_, body) = split(&readme);
+    let headings: Vec<&str> = body.lines().filter(|l| l.starts_with('#')).collect();
+    assert_eq!(
+        headings,
+        [
+            "# Model Card for product\\_recommendation\\_model",
+            "## Model Details",
+            "### Model Description",
+            "## Uses",
+            "### Direct Use",
+            "### Out-of-Scope Use",
+            "## Bias, Risks, and Limitations",
+            "### Sensitive Data",
+            "### Potential Biases",
+            "### Known Limitations",
+            "### Failure Modes",
+            "## Compliance",
+            "### Regulatory Requirements",
+            "### Data Privacy Measures",
+            "## Training Details",
+            "### Training Data",
+            "### Training Procedure",
+            "#### Preprocessing",
+            "## Evaluation",
+            "### Testing Data, Factors & Metrics",
+            "#### Testing Data",
+            "#### Factors",
+            "#### Metrics",
+            "### Results",
+            "#### Fairness Metrics",
+            "## Technical Specifications",
+            "### Model Architecture and Objective",
+            "## More Information",
+            "## Model Card Contact",
+        ]
+    );
+    assert!(body.contains("- **Developed by:** ML Platform Team\n"));
+    assert!(body.contains("- **License:** mit\n"));
+    assert!(body.contains("- Filter items with &lt;5 interactions\n"));
+    assert!(body.contains("- **Size:** 50,000,000\n- **Date range:** 2023-01-01 to 2023-12-31\n"));
+    assert!(body.contains("| Metric | Value |\n|---|---|\n| ndcg@10 | 0.756 |\n"));
+    assert!(
+        body.contains("**age\\_groups**\n\n| Subgroup | Value |\n|---|---|\n| 18-25 | 0.175 |\n")
+    );
+    assert!(body.contains("**geographic**\n\n| Subgroup | Value |\n"));
+    assert!(body.contains("| demographics | age\\_group, location |\n"));
+    assert!(body.contains("&lt;img src=x onerror=alert(1)>\\\n\\# Not a heading\n"));
+    assert!(body.ends_with("## Model Card Contact\n\nml-platform@example.com\n"));
+    assert!(!body.contains('<'));
+}
+
+#[test]
+fn escaping_leaves_no_markup() {
+    assert_eq!(escape_block("a <b> & c"), "a &lt;b> &amp; c");
+    assert_eq!(
+        escape_block("1. one\n2) two\n3.5 stays"),
+        "1\\. one\\\n2\\) two\\\n3.5 stays"
+    );
+    assert_eq!(
+        escape_block("---\n===\n> q\n+ p"),
+        "\\---\\\n\\===\\\n\\> q\\\n\\+ p"
+    );
+    assert_eq!(escape_block("   # x\r\n\t- y  "), "\\# x\\\n\\- y");
+    assert_eq!(
+        escape_block("a|b `c` [d](e) *f* _g_ ~~h~~ $i$ \\"),
+        "a\\|b \\`c\\` \\[d\\](e) \\*f\\* \\_g\\_ \\~\\~h\\~\\~ \\$i\\$ \\\\"
+    );
+    assert_eq!(escape_block("x\ry"), "x\\\ny");
+    assert_eq!(
+        escape_block("e-commerce, 2024-01-15, f(x) > 1!"),
+        "e-commerce, 2024-01-15, f(x) > 1!"
+    );
+    assert_eq!(escape_inline(" two\n\n lines "), "two lines");
+}
+
+/// A Hub README as people write them (after bert-base-uncased's card), with evaluation results.
+const BERT_README: &str = r#"---
+language: en
+license: apache-2.0
+tags:
+- exbert
+- fill-mask
+datasets:
+- bookcorpus
+- wikipedia
+pipeline_tag: fill-mask
+model-index:
+- name: bert-base-uncased-finetuned-sst2
+  results:
+  - task:
+      type: text-classification
+      name: Text Classification
+    dataset:
+      name: GLUE SST-2
+      type: glue
+      config: sst2
+      split: validation
+    metrics:
+    - type: accuracy
+      value: 0.9232
+      name: Accuracy
+      verified: true
+    - type: f1
+      value: 0.92
+widget:
+- text: "Paris is the [MASK] of France."
+---
+
+# BERT base model (uncased), fine-tuned on SST-2
+
+Pretrained model on English language using a masked language modeling (MLM) objective.
+
+## Model description
+
+BERT is a transformers model pretrained on a large corpus of English data.
+
+```python
+# Model Card Contact
+print("not@a.heading")
+```
+
+## Model Card Contact
+
+Questions: <mailto:nlp-team@example.org> or open an issue.
+"#;
+
+#[test]
+fn an_ordinary_hub_readme_fills_what_maps_and_keeps_the_rest() {
+    let imported = parse_readme(BERT_README).unwrap();
+    assert!(!imported.exact);
+    let card = &imported.card;
+    assert_eq!(card.model_name, "bert-base-uncased-finetuned-sst2");
+    assert_eq!(card.license, "apache-2.0");
+    assert_eq!(card.tags, ["exbert", "fill-mask"]);
+    assert_eq!(
+        card.performance_metrics,
+        [
+            NamedNumber::new("Accuracy", "0.9232"),
+            NamedNumber::new("f1", "0.92")
+        ]
+    );
+    assert_eq!(card.model_type, "text-classification");
+    assert_eq!(card.contact_email, "nlp-team@example.org");
+    assert_eq!(
+        imported.filled,
+        [
+            Field::Text(TextKey::ModelName),
+            Field::Text(TextKey::License),
+            Field::List(ListKey::Tags),
+            Field::Table(TableKey::PerformanceMetrics),
+            Field::Text(TextKey::ModelType),
+            Field::Text(TextKey::ContactEmail),
+        ]
+    );
+    assert_eq!(
+        imported.summary(),
+        "Filled 6 fields (Model name, Licence, Tags, Performance metrics, Model type, Contact e-mail); kept the rest as other README text."
+    );
+    // What did not map: the other keys as YAML (model-index and pipeline_tag too, which
+    // mapped only in part), then the whole body.
+    let rest = &card.unmapped_text;
+    assert!(
+        rest.starts_with("---\nlanguage: \"en\"\ndatasets:\n  - \"bookcorpus\"\n"),
+        "{rest}"
+    );
+    assert!(rest.contains("\npipeline_tag: \"fill-mask\"\n"));
+    assert!(rest.contains("\nmodel-index:\n  - name: \"bert-base-uncased-finetuned-sst2\"\n"));
+    assert!(rest.contains("          verified: true\n"));
+    assert!(rest.contains(
+        "\nwidget:\n  - text: \"Paris is the [MASK] of France.\"\n---\n\n# BERT base model"
+    ));
+    assert!(rest.ends_with("Questions: <mailto:nlp-team@example.org> or open an issue."));
+    assert!(!rest.contains("\nlicense:") && !rest.contains("\ntags:"));
+
+    // The same README with Windows line endings and a BOM.
+    let windows = format!("\u{feff}{}", BERT_README.replace('\n', "\r\n"));
+    assert_eq!(parse_readme(&windows).unwrap(), imported);
+
+    // Exported, it now carries the whole card: exact from then on.
+    assert_round_trip(card);
+}
+
+#[test]
+fn several_results_name_their_dataset_and_a_lone_pipeline_tag_gives_the_type() {
+    let readme = "---\nmodel_name: tiny\npipeline_tag: image-classification\nmodel-index:\n- name: tiny\n  results:\n  - dataset: {name: A, type: a}\n    metrics: [{type: acc, value: 1}]\n  - dataset: {name: B, type: b}\n    metrics: [{type: acc, value: '0.5 ± 0.1'}]\n---\n";
+    let imported = parse_readme(readme).unwrap();
+    let card = imported.card;
+    assert_eq!(card.model_name, "tiny");
+    assert_eq!(card.model_type, "image-classification");
+    assert_eq!(
+        card.performance_metrics,
+        [
+            NamedNumber::new("acc (A)", "1"),
+            NamedNumber::new("acc (B)", "0.5 ± 0.1")
+        ]
+    );
+    // model_name and pipeline_tag mapped whole; model-index stays as other text.
+    assert!(card.unmapped_text.starts_with("---\nmodel-index:\n"));
+    assert!(!card.unmapped_text.contains("pipeline_tag"));
+    assert!(card.unmapped_text.ends_with("---"));
+}
+
+#[test]
+fn a_readme_without_front_matter_keeps_everything_and_names_the_card_from_its_heading() {
+    let readme = "\u{feff}Intro line\r\n\r\n# Model Card for my\\_model\r\n\r\nSome text.\r\n";
+    let imported = parse_readme(readme).unwrap();
+    assert_eq!(imported.card.model_name, "my_model");
+    assert_eq!(imported.filled, [Field::Text(TextKey::ModelName)]);
+    assert_eq!(
+        imported.card.unmapped_text,
+        "Intro line\n\n# Model Card for my\\_model\n\nSome text."
+    );
+    let plain = parse_readme("# A title\nno contact").unwrap();
+    assert_eq!(plain.card.model_name, "A title");
+    let nothing = parse_readme("just text").unwrap();
+    assert!(nothing.filled.is_empty());
+    assert_eq!(nothing.card.unmapped_text, "just text");
+    assert_eq!(
+        nothing.summary(),
+        "No field could be filled; kept the README as other README text."
+    );
+    // A thematic break that is not alone on the first line is no front matter.
+    assert_eq!(
+        parse_readme("--- x\nbody").unwrap().card.unmapped_text,
+        "--- x\nbody"
+    );
+    // The template's placeholder is not a name.
+    assert_eq!(
+        parse_readme("# Model Card for Model ID\n")
+            .unwrap()
+            .card
+            .model_name,
+        ""
+    );
+}
+
+#[test]
+fn an_empty_front_matter_is_fine() {
+    let imported = parse_readme("---\n---\n# Model Card for x\n").unwrap();
+    assert_eq!(imported.card.model_name, "x");
+    assert_eq!(imported.card.unmapped_text, "# Model Card for x");
+    let only_front = parse_readme("---\nlicense: mit\n---\n").unwrap();
+    assert_eq!(only_front.card.license, "mit");
+    assert_eq!(only_front.card.unmapped_text, "");
+    assert_eq!(only_front.summary(), "Filled 1 field (Licence).");
+}
+
+#[test]
+fn broken_yaml_names_the_line_and_column_of_the_readme() {
+    let error =
+        parse_readme("---\nlicense: mit\ntags: [a, b\nmodel_name: x\n---\nbody").unwrap_err();
+    let ReadmeError::InvalidYaml { line, .. } = &error else {
+        panic!("{error:?}")
+    };
+    assert!((3..=4).contains(line), "{error}");
+    assert!(error.to_string().starts_with(&format!(
+        "The README's front matter is not valid YAML: line {line}, column "
+    )));
+
+    let error = parse_readme("---\nlicense: mit\n  tags: x: y\n---\n").unwrap_err();
+    assert!(
+        matches!(error, ReadmeError::InvalidYaml { line: 3, .. }),
+        "{error}"
+    );
+
+    let error = parse_readme("---\na: 1\na: 2\n---\n").unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "The README's front matter is not valid YAML: line 3, column 1: the key \"a\" appears twice."
+    );
+
+    let error = parse_readme("\r\n---\r\nkey:\tvalue: x\r\n---\r\n");
+    // Not front matter (the first line is blank): kept as text.
+    assert!(error.is_ok());
+
+    let error = parse_readme("---\nname: x\n- item\n---\n").unwrap_err();
+    assert!(
+        matches!(error, ReadmeError::InvalidYaml { line: 3, .. }),
+        "{error}"
+    );
+}
+
+#[test]
+fn missing_ends_and_wrong_values_are_clear_errors() {
+    assert_eq!(parse_readme(""), Err(ReadmeError::Empty));
+    assert_eq!(parse_readme("\u{feff} \r\n"), Err(ReadmeError::Empty));
+    let error = parse_readme("---\nlicense: mit\n# Title\n").unwrap_err();
+    assert_eq!(error, ReadmeError::Unterminated);
+    assert_eq!(
+        error.to_string(),
+        "The README's front matter starts with a --- line but has no closing --- line."
+    );
+    assert_eq!(
+        parse_readme("---\n- a\n- b\n---\n"),
+        Err(ReadmeError::NotAMapping)
+    );
+
+    let error = parse_readme("---\ntags: [a]\nlicense: [mit, apache-2.0]\n---\n").unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "The README's front matter has a wrong value at license (line 3): expected text."
+    );
+    let error = parse_readme("---\nmodel-index: bert\n---\n").unwrap_err();
+    assert_eq!(
+        error,
+        ReadmeError::WrongValue {
+            path: "model-index".into(),
+            line: 2,
+            reason: "expected a list".into()
+        }
+    );
+    let error = parse_readme(
+        "---\nmodel-index:\n- name: m\n  results:\n  - metrics:\n    - value: 1\n---\n",
+    )
+    .unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "The README's front matter has a wrong value at model-index[0].results[0].metrics[0] (line 2): a metric needs a type."
+    );
+    let error = parse_readme("---\ntags:\n- [nested]\n---\n").unwrap_err();
+    assert!(error.to_string().contains("at tags[0] (line 2)"), "{error}");
+
+    // The card's own copy is checked field by field.
+    let mut readme = card_to_readme(&lesson_example());
+    readme = readme.replace(
+        "  training_data_size: 50000000\n",
+        "  training_data_size: \"lots\"\n",
+    );
+    let error = parse_readme(&readme).unwrap_err();
+    let ReadmeError::WrongValue { path, line, .. } = &error else {
+        panic!("{error:?}")
+    };
+    assert_eq!(path, "mlops_governance_card.training_data_size");
+    let key_line = readme
+        .lines()
+        .position(|l| l == "mlops_governance_card:")
+        .unwrap()
+        + 1;
+    assert_eq!(*line, key_line);
+    let error = parse_readme("---\nmlops_governance_card:\n  colour: red\n---\n").unwrap_err();
+    assert!(
+        error.to_string().contains("mlops_governance_card"),
+        "{error}"
+    );
+}
+
+#[test]
+fn hand_written_card_yaml_reads_with_plain_scalars_anchors_and_flow_style() {
+    let readme = "---\nmlops_governance_card:\n  model_name: &n plain name\n  owner_team: *n\n  training_data_size: 12\n  training_date: 2024-01-15\n  tags: [a, 'b', \"c\"]\n  performance_metrics: {acc: 0.90, loss: .inf}\n  training_data_date_range: null\n---\n";
+    let card = parse_readme(readme).unwrap().card;
+    assert_eq!(card.model_name, "plain name");
+    assert_eq!(card.owner_team, "plain name");
+    assert_eq!(card.training_data_size, Some(12));
+    assert_eq!(card.training_date, NaiveDate::from_ymd_opt(2024, 1, 15));
+    assert_eq!(card.tags, ["a", "b", "c"]);
+    assert_eq!(
+        card.performance_metrics,
+        [
+            NamedNumber::new("acc", "0.90"),
+            NamedNumber::new("loss", ".inf")
+        ]
+    );
+}
+
+#[test]
+fn the_yaml_reader_refuses_alias_bombs_and_deep_nesting() {
+    let mut bomb = String::from("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
+    let mut previous = 'a';
+    for name in 'b'..='k' {
+        bomb.push_str(&format!(
+            "{name}: &{name} [*{previous}, *{previous}, *{previous}, *{previous}, *{previous}, *{previous}, *{previous}, *{previous}, *{previous}, *{previous}]\n"
+        ));
+        previous = name;
+    }
+    let error = parse_yaml(&bomb).unwrap_err();
+    assert!(error.reason.contains("too much"), "{error:?}");
+
+    let deep = format!("a: {}{}", "[".repeat(10_000), "]".repeat(10_000));
+    let error = parse_yaml(&deep).unwrap_err();
+    assert!(
+        error.reason.contains("nested too deeply") || error.reason.contains("recursion limit"),
+        "{error:?}"
+    );
+    let deep_block: String = (0..100).map(|i| format!("{}k:\n", " ".repeat(i))).collect();
+    let error = parse_yaml(&deep_block).unwrap_err();
+    assert!(error.reason.contains("nested too deeply"), "{error:?}");
+
+    assert!(parse_yaml("--- a\n--- b\n").is_err());
+    assert!(parse_yaml("a: *nothing\n").is_err());
+    assert!(parse_yaml("? [a]\n: b\n").is_err());
+}
+
+#[test]
+fn the_yaml_writer_and_reader_agree() {
+    let value = Yaml::Map(vec![
+        ("plain-key".into(), Yaml::Str("v".into())),
+        ("yes".into(), Yaml::Bool(true)),
+        ("Key With Space".into(), Yaml::Number("1.50".into())),
+        ("not a number".into(), Yaml::Number("1.5 ".into())),
+        ("null".into(), Yaml::Null),
+        (
+            "nested".into(),
+            Yaml::Seq(vec![
+                Yaml::Seq(vec![Yaml::Str("a".into()), Yaml::Seq(Vec::new())]),
+                Yaml::Map(vec![
+                    ("k".into(), Yaml::Map(Vec::new())),
+                    (
+                        "l".into(),
+                        Yaml::Seq(vec![Yaml::Map(vec![("m".into(), Yaml::Null)])]),
+                    ),
+                ]),
+            ]),
+        ),
+    ]);
+    let Yaml::Map(entries) = &value else {
+        unreachable!()
+    };
+    let text = write_yaml(entries);
+    assert_eq!(
+        text,
+        "plain-key: \"v\"\n\"yes\": true\n\"Key With Space\": 1.50\n\"not a number\": \"1.5 \"\n\"null\": null\nnested:\n  - - \"a\"\n    - []\n  - k: {}\n    l:\n      - m: null\n"
+    );
+    let parsed = parse_yaml(&text).unwrap();
+    let mut expected = value.clone();
+    if let Yaml::Map(entries) = &mut expected {
+        entries[3].1 = Yaml::Str("1.5 ".into());
+    }
+    assert_eq!(parsed.root, expected);
+    assert_eq!(parsed.key_lines, [1, 2, 3, 4, 5, 6]);
+}
+
+#[test]
+fn common_hostile_texts_round_trip_too() {
+    for s in common::HOSTILE {
+        assert_round_trip(&hostile_card(s));
+    }
+}
