@@ -13,6 +13,7 @@
 pub mod assessment;
 pub mod card;
 pub mod card_check;
+pub mod card_html;
 pub mod card_json;
 pub mod card_readme;
 pub mod card_serde;
@@ -21,6 +22,7 @@ pub mod dates;
 pub mod debt;
 pub mod debt_csv;
 pub mod document;
+pub mod fairness;
 pub mod filename;
 pub mod import;
 pub mod link;

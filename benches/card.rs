@@ -1,0 +1,131 @@
+//! The model card's HTML page for a fully filled card, natively (run: `cargo bench --bench card`).
+//! A measurement, not a test: it prints the median and 95th percentile over repeated runs.
+//! Like every bench here it builds with the release profile, so at opt-level "z" as shipped.
+
+use chrono::NaiveDate;
+use mlops_governance_workbench::core::card::{
+    DateRange, Factor, FairnessGroup, ModelCard, NamedNumber,
+};
+use mlops_governance_workbench::core::card_html::render_card_html;
+use mlops_governance_workbench::core::card_json::lesson_example;
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+/// Entries of ordinary length. In a typical card one in ten holds a character that HTML must
+/// escape (like the lesson's "Filter items with <5 interactions"); `escapes` puts four in each.
+fn texts(what: &str, count: usize, escapes: bool) -> Vec<String> {
+    (0..count)
+        .map(|i| match (escapes, i % 10) {
+            (true, _) => format!("{what} number {i}: ordinary length, with <5% & \"quotes\""),
+            (false, 0) => format!("{what} number {i}: items with <5 interactions are left out"),
+            (false, _) => format!("{what} number {i}: a sentence of ordinary length, plain text"),
+        })
+        .collect()
+}
+
+fn numbers(what: &str, count: usize) -> Vec<NamedNumber> {
+    (0..count)
+        .map(|i| NamedNumber::new(&format!("{what}_{i}@10"), &format!("0.{}", 100 + i * 17)))
+        .collect()
+}
+
+/// About 50 entries in every list and table: 50 use cases, 50 metrics, 50 factors with three
+/// values each, 5 fairness groups of 10 subgroups, and so on; every field filled.
+fn full_card(escapes: bool) -> ModelCard {
+    ModelCard {
+        model_name: "product_recommendation_model".into(),
+        model_version: "v2.1.0".into(),
+        model_type: "ranking".into(),
+        model_architecture: "Two-tower neural network with attention".into(),
+        training_date: NaiveDate::from_ymd_opt(2024, 1, 15),
+        owner_team: "ML Platform Team".into(),
+        contact_email: "ml-platform@example.com".into(),
+        intended_use: "Recommend products to users.\n".repeat(20),
+        primary_use_cases: texts("Use case", 50, escapes),
+        out_of_scope_uses: texts("Out of scope", 50, escapes),
+        relevant_factors: texts("Factor", 50, escapes),
+        evaluation_factors: (0..50)
+            .map(|i| Factor {
+                name: format!("factor_{i}"),
+                values: vec![
+                    format!("value_{i}_a"),
+                    format!("value_{i}_b"),
+                    format!("value_{i}_c"),
+                ],
+            })
+            .collect(),
+        performance_metrics: numbers("metric", 50),
+        decision_thresholds: numbers("threshold", 50),
+        training_data_description: "User interaction data from the e-commerce platform.\n"
+            .repeat(20),
+        training_data_size: Some(50_000_000),
+        training_data_date_range: DateRange {
+            start: NaiveDate::from_ymd_opt(2023, 1, 1),
+            end: NaiveDate::from_ymd_opt(2023, 12, 31),
+        },
+        data_preprocessing: texts("Preprocessing step", 50, escapes),
+        evaluation_data_description: "Held-out data from December 2023.\n".repeat(20),
+        evaluation_data_size: Some(5_000_000),
+        sensitive_data: texts("Sensitive column", 50, escapes),
+        fairness_metrics: (0..5)
+            .map(|g| FairnessGroup {
+                group: format!("group_{g}"),
+                subgroups: (0..10)
+                    .map(|s| {
+                        NamedNumber::new(
+                            &format!("subgroup {g}-{s}"),
+                            &format!("0.{}", 150 + s * 7 + g),
+                        )
+                    })
+                    .collect(),
+            })
+            .collect(),
+        potential_biases: texts("Bias", 50, escapes),
+        known_limitations: texts("Limitation", 50, escapes),
+        failure_modes: texts("Failure mode", 50, escapes),
+        regulatory_requirements: texts("Regulation", 50, escapes),
+        data_privacy_measures: texts("Privacy measure", 50, escapes),
+        license: "apache-2.0".into(),
+        tags: texts("tag", 50, escapes),
+        unmapped_text: "## More\nText the import could not map.\n".repeat(20),
+    }
+}
+
+fn measure(name: &str, runs: usize, mut work: impl FnMut()) {
+    let mut times: Vec<Duration> = (0..runs)
+        .map(|_| {
+            let start = Instant::now();
+            work();
+            start.elapsed()
+        })
+        .collect();
+    times.sort();
+    let p50 = times[runs / 2];
+    let p95 = times[runs * 95 / 100];
+    println!(
+        "{name:<58} p50 {:>8.3} ms   p95 {:>8.3} ms",
+        p50.as_secs_f64() * 1e3,
+        p95.as_secs_f64() * 1e3
+    );
+}
+
+fn main() {
+    let runs = 5000;
+    for (name, card) in [
+        ("full card, typical text", full_card(false)),
+        ("full card, every entry to escape", full_card(true)),
+        ("the lesson's card", lesson_example()),
+    ] {
+        let page = render_card_html(&card);
+        for _ in 0..100 {
+            black_box(render_card_html(black_box(&card)));
+        }
+        measure(
+            &format!("render_card_html, {name} ({} kB)", page.len() / 1000),
+            runs,
+            || {
+                black_box(render_card_html(black_box(&card)));
+            },
+        );
+    }
+}
