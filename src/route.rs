@@ -11,6 +11,10 @@ pub enum Route {
     Assessments,
     /// One assessment, by id.
     Assessment(String),
+    /// The list of model cards.
+    Cards,
+    /// One model card, by id.
+    Card(String),
     /// The technical-debt register.
     Debt,
     /// Import, export, storage use and recovery.
@@ -27,6 +31,8 @@ impl Route {
         match segments.as_slice() {
             [] | ["assessments"] => Route::Assessments,
             ["assessments", id] => Route::Assessment(decode(id)),
+            ["cards"] => Route::Cards,
+            ["cards", id] => Route::Card(decode(id)),
             ["data"] => Route::Data,
             ["debt"] => Route::Debt,
             _ => Route::NotFound(path.to_owned()),
@@ -38,6 +44,8 @@ impl Route {
         match self {
             Route::Assessments => "#/assessments".to_owned(),
             Route::Assessment(id) => format!("#/assessments/{}", encode(id)),
+            Route::Cards => "#/cards".to_owned(),
+            Route::Card(id) => format!("#/cards/{}", encode(id)),
             Route::Data => "#/data".to_owned(),
             Route::Debt => "#/debt".to_owned(),
             Route::NotFound(path) => format!("#/{path}"),

@@ -400,21 +400,30 @@ fn hostile_text_in_every_field_is_escaped() {
 }
 
 #[test]
-fn an_address_that_passes_the_check_is_still_only_ever_a_mailto_link() {
+fn only_a_plain_address_becomes_a_mailto_link() {
     for email in [
         "\"onmouseover=alert(1)\"@example.com",
         "javascript:alert(1)@example.com",
         "<b>@example.com",
+        "a?subject=x&body=y@example.com",
     ] {
         let card = ModelCard {
             contact_email: email.to_owned(),
             ..ModelCard::default()
         };
         let html = render_card_html(&card);
-        let expected = format!("<a href=\"mailto:{0}\">{0}</a>", escaped(email));
-        assert!(html.contains(&expected), "{html}");
+        assert!(!html.contains("href"), "{email} is no link: {html}");
+        assert!(html.contains(&escaped(email)), "{html}");
         assert!(!html.contains("<b>"));
     }
+    let card = ModelCard {
+        contact_email: "ml-platform@example.com".to_owned(),
+        ..ModelCard::default()
+    };
+    assert!(
+        render_card_html(&card)
+            .contains("<a href=\"mailto:ml-platform@example.com\">ml-platform@example.com</a>")
+    );
 }
 
 #[test]

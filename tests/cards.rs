@@ -121,6 +121,16 @@ fn validation_covers_email_date_range_and_fairness() {
     );
     assert!(is_email("ml-platform@example.com"));
     assert!(!is_email("a@b@c.com") && !is_email("@example.com") && !is_email("a@example."));
+    assert!(is_email("o'brien+ml@example.co.uk") && is_email("zoë@exämple.de"));
+    for prefilling in [
+        "a?cc=x@y.com",
+        "javascript:alert(1)@example.com",
+        "\"x\"@example.com",
+        "a&b@example.com",
+        "a<b@example.com",
+    ] {
+        assert!(!is_email(prefilling), "{prefilling}");
+    }
 }
 
 #[test]
@@ -149,4 +159,17 @@ fn an_empty_card_is_missing_every_lesson_field_in_card_order() {
         ..ModelCard::default()
     };
     assert_eq!(completeness(&named).filled, 0, "blank text is not filled");
+}
+
+#[test]
+fn the_next_version_counts_up_the_last_number() {
+    let with = |v: &str| ModelCard {
+        model_version: v.to_owned(),
+        ..ModelCard::default()
+    };
+    assert_eq!(with("v2.1.0").next_version().model_version, "v2.1.1");
+    assert_eq!(with("3").next_version().model_version, "4");
+    assert_eq!(with("v9-beta").next_version().model_version, "v10-beta");
+    assert_eq!(with("draft").next_version().model_version, "draft (next)");
+    assert_eq!(with("").next_version().model_version, "(next)");
 }

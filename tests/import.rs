@@ -118,6 +118,15 @@ fn counts_describe_what_a_workspace_holds() {
         .describe(),
         "3 assessments and 8 debt items"
     );
+    assert_eq!(
+        Counts {
+            assessments: 2,
+            debt: 2,
+            cards: 1
+        }
+        .describe(),
+        "2 assessments, 2 debt items and 1 model card"
+    );
 }
 
 #[test]

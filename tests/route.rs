@@ -8,6 +8,11 @@ fn fragments_parse_to_pages_and_back() {
     assert_eq!(Route::parse("#/"), Route::Assessments);
     assert_eq!(Route::parse("#/data"), Route::Data);
     assert_eq!(Route::parse("#/debt"), Route::Debt);
+    assert_eq!(Route::parse("#/cards"), Route::Cards);
+    assert_eq!(
+        Route::parse(&Route::Card("a b/c".to_owned()).href()),
+        Route::Card("a b/c".to_owned())
+    );
     assert_eq!(
         Route::parse("#/nowhere/else"),
         Route::NotFound("nowhere/else".into())

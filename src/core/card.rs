@@ -509,6 +509,32 @@ impl ModelCard {
         }
     }
 
+    /// A copy for the next version: the last number in the version goes up by one
+    /// ("v2.1.0" → "v2.1.1", "3" → "4"); a version without a number gets "(next)" added.
+    pub fn next_version(&self) -> ModelCard {
+        let version = self.model_version.trim();
+        let digits_end = version
+            .rfind(|c: char| c.is_ascii_digit())
+            .map_or(0, |i| i + 1);
+        let digits_start = version
+            .get(..digits_end)
+            .and_then(|head| head.rfind(|c: char| !c.is_ascii_digit()))
+            .map_or(0, |i| i + 1);
+        let next = version
+            .get(digits_start..digits_end)
+            .and_then(|d| d.parse::<u64>().ok())
+            .and_then(|n| n.checked_add(1));
+        let model_version = match (next, version.get(..digits_start), version.get(digits_end..)) {
+            (Some(n), Some(head), Some(tail)) => format!("{head}{n}{tail}"),
+            _ if version.is_empty() => "(next)".to_owned(),
+            _ => format!("{version} (next)"),
+        };
+        ModelCard {
+            model_version,
+            ..self.clone()
+        }
+    }
+
     /// "name version", or "Untitled card" while the name is blank.
     pub fn title(&self) -> String {
         let name = self.model_name.trim();

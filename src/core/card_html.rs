@@ -25,7 +25,11 @@ const CSP: &str = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 
 /// The page's only style sheet (constant, never user text). Print: black on white, no page
 /// break inside a table, a chart or a section's heading and its first lines.
-const CSS: &str = "body{font:15px/1.5 system-ui,sans-serif;color:#1b1f24;background:#fff;\
+///
+/// The live preview is a `srcdoc` frame, which inherits the app's CSP: `public/index.html`
+/// allows exactly this sheet by its SHA-256 hash. After changing it, update the hash there
+/// (the card browser test fails with the new hash until then).
+pub const CSS: &str = "body{font:15px/1.5 system-ui,sans-serif;color:#1b1f24;background:#fff;\
 max-width:52rem;margin:0 auto;padding:1.5rem;overflow-wrap:anywhere}\
 h1{font-size:1.6rem;margin:0}h2{font-size:1.2rem;margin:2rem 0 .5rem;\
 border-bottom:2px solid #2f6fb0}h3{font-size:1rem;margin:1rem 0 .3rem}\

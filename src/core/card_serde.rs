@@ -18,8 +18,9 @@ use serde::ser::{SerializeMap, SerializeSeq, Serializer};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
-/// Reads a JSON number as text, or text as is. A JSON number keeps its written form
-/// (`10` stays `10`, `0.756` stays `0.756`), because serde_json prints the shortest form.
+/// Reads a JSON number as text, or text as is. Numbers come back in their shortest form:
+/// `10` stays `10` and `0.756` stays `0.756`, but `0.7560` reads back as `0.756` and `1e-3`
+/// as `0.001` (the same number; storage and JSON keep numbers as numbers).
 struct NumberText(String);
 
 impl<'de> Deserialize<'de> for NumberText {

@@ -67,7 +67,8 @@ pub struct Counts {
 }
 
 impl Counts {
-    /// "2 assessments and 8 debt items", leaving out kinds with none (but never saying nothing).
+    /// "2 assessments, 8 debt items and 1 model card", leaving out kinds with none (but never
+    /// saying nothing).
     pub fn describe(&self) -> String {
         let mut parts = vec![plural(self.assessments, "assessment", "assessments")];
         if self.debt > 0 {
@@ -76,7 +77,10 @@ impl Counts {
         if self.cards > 0 {
             parts.push(plural(self.cards, "model card", "model cards"));
         }
-        parts.join(" and ")
+        match parts.split_last() {
+            Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+            _ => parts.join(""),
+        }
     }
 }
 
@@ -91,10 +95,19 @@ impl Workspace {
 
     /// The workspace as it is exported: records only, without tombstones.
     pub fn without_tombstones(&self) -> Workspace {
-        let mut copy = self.clone();
-        copy.assessments.deleted.clear();
-        copy.debt.deleted.clear();
-        copy.cards.deleted.clear();
-        copy
+        // Destructured so that a new collection cannot be forgotten here.
+        let Workspace {
+            mut assessments,
+            mut debt,
+            mut cards,
+        } = self.clone();
+        assessments.deleted.clear();
+        debt.deleted.clear();
+        cards.deleted.clear();
+        Workspace {
+            assessments,
+            debt,
+            cards,
+        }
     }
 }

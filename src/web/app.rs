@@ -3,6 +3,7 @@
 use crate::route::Route;
 use crate::web::assessments::{AssessmentEditor, AssessmentList};
 use crate::web::banners::Banners;
+use crate::web::cards::{CardEditor, CardList};
 use crate::web::data_page::DataPage;
 use crate::web::debt::DebtPage;
 use crate::web::storage::Store;
@@ -43,7 +44,7 @@ pub fn App() -> impl IntoView {
     let nav_link = move |target: Route, text: &'static str| {
         let href = target.href();
         let is_current = move || match (&route.get(), &target) {
-            (Route::Assessment(_), Route::Assessments) => true,
+            (Route::Assessment(_), Route::Assessments) | (Route::Card(_), Route::Cards) => true,
             (current, target) => current == target,
         };
         view! {
@@ -61,6 +62,7 @@ pub fn App() -> impl IntoView {
             <p class="app-title">"MLOps Governance Workbench"</p>
             <nav aria-label="Main">
                 {nav_link(Route::Assessments, "Maturity assessments")}
+                {nav_link(Route::Cards, "Model cards")}
                 {nav_link(Route::Debt, "Debt register")}
                 {nav_link(Route::Data, "Workspace data")}
             </nav>
@@ -70,6 +72,8 @@ pub fn App() -> impl IntoView {
             {move || match route.get() {
                 Route::Assessments => view! { <AssessmentList /> }.into_any(),
                 Route::Assessment(id) => view! { <AssessmentEditor id=id /> }.into_any(),
+                Route::Cards => view! { <CardList /> }.into_any(),
+                Route::Card(id) => view! { <CardEditor id=id /> }.into_any(),
                 Route::Debt => view! { <DebtPage /> }.into_any(),
                 Route::Data => view! { <DataPage /> }.into_any(),
                 Route::NotFound(path) => view! { <NotFound path=path /> }.into_any(),

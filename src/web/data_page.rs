@@ -42,6 +42,7 @@ fn current_counts(store: &Store) -> Counts {
     Counts {
         assessments: store.assessments.with(|c| c.items.len()),
         debt: store.debt.with(|c| c.items.len()),
+        cards: store.cards.with(|c| c.items.len()),
     }
 }
 

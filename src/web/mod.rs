@@ -6,6 +6,7 @@
 mod app;
 mod assessments;
 mod banners;
+mod cards;
 mod clock;
 mod data_page;
 mod debt;

@@ -7,6 +7,7 @@
 //! data of a newer schema stops writing; a write never replaces records newer than its own.
 
 use crate::core::assessment::Assessment;
+use crate::core::card::CardRecord;
 use crate::core::collection::{Collection, Record};
 use crate::core::debt::DebtItem;
 use crate::core::migrate::SCHEMA_VERSION;
@@ -57,6 +58,7 @@ pub struct Health {
 pub struct Store {
     pub assessments: RwSignal<Collection<Assessment>>,
     pub debt: RwSignal<Collection<DebtItem>>,
+    pub cards: RwSignal<Collection<CardRecord>>,
     pub quarantined: RwSignal<Vec<(CollectionName, Quarantined)>>,
     pub damaged: RwSignal<Vec<DamagedEntry>>,
     pub health: RwSignal<Health>,
@@ -150,6 +152,7 @@ impl Store {
         let store = Store {
             assessments: RwSignal::new(Collection::default()),
             debt: RwSignal::new(Collection::default()),
+            cards: RwSignal::new(Collection::default()),
             quarantined: RwSignal::new(Vec::new()),
             damaged: RwSignal::new(Vec::new()),
             health: RwSignal::new(Health::default()),
@@ -185,6 +188,7 @@ impl Store {
             .collect();
         self.assessments.set(outcome.workspace.assessments);
         self.debt.set(outcome.workspace.debt);
+        self.cards.set(outcome.workspace.cards);
         self.quarantined.set(outcome.quarantined);
         self.damaged.set(damaged);
         self.revisions.update_value(|r| {
@@ -229,18 +233,32 @@ impl Store {
         self.schedule_save(CollectionName::Debt);
     }
 
+    /// Changes the model cards and saves them shortly after.
+    pub fn edit_cards(&self, change: impl FnOnce(&mut Collection<CardRecord>)) {
+        self.cards.update(change);
+        self.schedule_save(CollectionName::Cards);
+    }
+
     /// The whole workspace as it is in memory.
     pub fn workspace_untracked(&self) -> Workspace {
         Workspace {
             assessments: self.assessments.get_untracked(),
             debt: self.debt.get_untracked(),
+            cards: self.cards.get_untracked(),
         }
     }
 
     /// Puts a whole workspace in place (after an import) and saves every collection.
     pub fn replace_workspace(&self, workspace: Workspace) {
-        self.assessments.set(workspace.assessments);
-        self.debt.set(workspace.debt);
+        // Destructured so that a new collection cannot be forgotten here.
+        let Workspace {
+            assessments,
+            debt,
+            cards,
+        } = workspace;
+        self.assessments.set(assessments);
+        self.debt.set(debt);
+        self.cards.set(cards);
         for name in CollectionName::ALL {
             self.schedule_save(name);
         }
@@ -304,6 +322,12 @@ impl Store {
             CollectionName::Debt => {
                 encode_collection(&self.debt.get_untracked(), &quarantined, revision, saved_at)
             }
+            CollectionName::Cards => encode_collection(
+                &self.cards.get_untracked(),
+                &quarantined,
+                revision,
+                saved_at,
+            ),
         };
         match write(&key, &text) {
             Ok(()) => {
@@ -337,6 +361,7 @@ impl Store {
         let merged = match name {
             CollectionName::Assessments => merge_stored(self.assessments, name, raw),
             CollectionName::Debt => merge_stored(self.debt, name, raw),
+            CollectionName::Cards => merge_stored(self.cards, name, raw),
         };
         let Some((revision, quarantined)) = merged else {
             return;

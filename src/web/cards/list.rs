@@ -1,0 +1,117 @@
+//! The list of cards: new, from the lesson's example, import; open, duplicate as the next
+//! version, delete with undo.
+
+use super::transfer::ImportCard;
+use crate::core::card::{CardRecord, ModelCard};
+use crate::core::card_check::completeness;
+use crate::core::card_json::lesson_example;
+use crate::core::collection::Record;
+use crate::route::Route;
+use crate::web::app::go_to;
+use crate::web::clock::{new_id, now};
+use crate::web::storage::Store;
+use crate::web::undo::Undo;
+use leptos::prelude::*;
+
+/// Adds a card to the workspace and opens it; returns its id.
+pub fn add_and_open(store: Store, card: ModelCard) -> String {
+    let record = CardRecord::new(new_id(), card, now());
+    let id = record.id.clone();
+    store.edit_cards(|c| c.upsert(record));
+    go_to(&Route::Card(id.clone()));
+    id
+}
+
+#[component]
+pub fn CardList() -> impl IntoView {
+    let store = expect_context::<Store>();
+    view! {
+        <h1>"Model cards"</h1>
+        <p class="lead">
+            "Document each model version: what it is for, how it performs and for whom, its data, "
+            "limits and compliance. The preview beside the form is the HTML file you can share."
+        </p>
+        <div class="panel no-print card-actions">
+            <button type="button" class="button primary" on:click=move |_| { add_and_open(store, ModelCard::default()); }>
+                "New model card"
+            </button>
+            <button type="button" class="button" on:click=move |_| { add_and_open(store, lesson_example()); }>
+                "New card from the lesson's example"
+            </button>
+            <ImportCard />
+        </div>
+        <Show
+            when=move || store.cards.with(|c| !c.items.is_empty())
+            fallback=|| view! { <p class="empty panel">"No model cards yet. Start one above, or import a JSON file or a Hugging Face README."</p> }
+        >
+            <div class="table-scroll">
+                <table class="records">
+                    <caption class="visually-hidden">"Model cards"</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">"Model"</th>
+                            <th scope="col">"Version"</th>
+                            <th scope="col">"Complete"</th>
+                            <th scope="col">"Last edited"</th>
+                            <th scope="col"><span class="visually-hidden">"Actions"</span></th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        <For each=move || store.cards.get().items key=|r| (r.id.clone(), r.updated_at) let:record>
+                            <CardRow record=record />
+                        </For>
+                    </tbody>
+                </table>
+            </div>
+        </Show>
+    }
+}
+
+#[component]
+fn CardRow(record: CardRecord) -> impl IntoView {
+    let store = expect_context::<Store>();
+    let undo = expect_context::<Undo>();
+    let title = record.title();
+    let done = completeness(&record.card);
+    let id = StoredValue::new(record.id.clone());
+    let next_version = move |_| {
+        let card = store
+            .cards
+            .with_untracked(|c| c.get(&id.get_value()).map(|r| r.card.next_version()));
+        if let Some(card) = card {
+            add_and_open(store, card);
+        }
+    };
+    let delete = move |_| {
+        let mut removed = None;
+        store.edit_cards(|c| removed = c.remove(&id.get_value(), now()));
+        if let Some(removed) = removed {
+            undo.offer(format!("Deleted “{}”.", removed.title()), move || {
+                // Newer than the tombstone, so other tabs take it back too.
+                let back = removed.with_updated_at(now());
+                store.edit_cards(|c| c.upsert(back));
+            });
+        }
+    };
+    let name = if record.card.model_name.trim().is_empty() {
+        "Untitled card".to_owned()
+    } else {
+        record.card.model_name.clone()
+    };
+    view! {
+        <tr>
+            <th scope="row"><a href=Route::Card(record.id.clone()).href()>{name}</a></th>
+            <td>{record.card.model_version.clone()}</td>
+            <td>{format!("{}%", done.percent())}</td>
+            <td>{record.updated_at.date_naive().to_string()}</td>
+            <td class="row-actions">
+                <button type="button" class="button quiet" on:click=next_version aria-label=format!("New version of {title}")>
+                    "New version"
+                </button>
+                <button type="button" class="button quiet danger" on:click=delete aria-label=format!("Delete {title}")>
+                    "Delete"
+                </button>
+            </td>
+        </tr>
+    }
+}

@@ -1,0 +1,64 @@
+//! Model cards (lesson section 2.1): the list, the editor with its live preview, and the
+//! HTML, JSON and Hugging Face README exports and imports.
+
+mod composite;
+mod editor;
+mod export;
+mod inputs;
+mod list;
+mod lists;
+mod preview;
+mod transfer;
+
+pub use editor::CardEditor;
+pub use list::CardList;
+
+use crate::core::card::ModelCard;
+use crate::core::card_check::{Problem, problems};
+use crate::web::clock::now;
+use crate::web::storage::Store;
+use leptos::prelude::*;
+
+/// The card being edited, shared with every field editor through context: one memo of the
+/// card and one of its problems, so each keystroke checks the card once.
+#[derive(Clone, Copy)]
+pub struct CardEdit {
+    store: Store,
+    id: StoredValue<String>,
+    pub card: Memo<ModelCard>,
+    pub problems: Memo<Vec<Problem>>,
+}
+
+impl CardEdit {
+    fn new(store: Store, id: String) -> Self {
+        let key = id.clone();
+        let card = Memo::new(move |_| {
+            store
+                .cards
+                .with(|c| c.get(&key).map(|r| r.card.clone()).unwrap_or_default())
+        });
+        CardEdit {
+            store,
+            id: StoredValue::new(id),
+            card,
+            problems: Memo::new(move |_| card.with(problems)),
+        }
+    }
+
+    /// Changes the card and stamps its time of change; the store saves it shortly after.
+    pub fn edit(&self, change: impl FnOnce(&mut ModelCard)) {
+        let id = self.id.get_value();
+        let stamp = now();
+        self.store.edit_cards(|c| {
+            c.update(&id, |record| {
+                change(&mut record.card);
+                record.updated_at = stamp;
+            });
+        });
+    }
+}
+
+/// The context's card editor (every field component runs inside [`CardEditor`]).
+fn card_edit() -> CardEdit {
+    expect_context::<CardEdit>()
+}

@@ -1,0 +1,180 @@
+// Model cards in Chromium: typing with the preview following, reload, validation at the field,
+// exports (HTML, JSON, README) that import back without loss, the lesson's own JSON, bad files.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import crypto from 'node:crypto';
+import path from 'node:path';
+import YAML from 'yaml';
+import { setup, openApp, downloadText, storedEntries, waitForSave, ROOT } from './harness.mjs';
+
+let env;
+before(async () => { env = await setup(); });
+after(async () => { await env?.close(); });
+
+const LESSON_JSON = fs.readFileSync(path.join(ROOT, 'src/core/lesson_model_card.json'), 'utf8');
+const preview = (page) => page.frameLocator('iframe[title="Preview of the exported model card"]');
+
+async function newCard(page) {
+  await page.getByRole('link', { name: 'Model cards', exact: true }).click();
+  await page.getByRole('button', { name: 'New model card' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Untitled card' }).waitFor();
+}
+
+async function importFile(page, name, text) {
+  await page.getByRole('link', { name: 'Model cards', exact: true }).click();
+  await page.getByLabel('Import a card (lesson JSON or Hugging Face README.md)')
+    .setInputFiles({ name, mimeType: name.endsWith('.md') ? 'text/markdown' : 'application/json', buffer: Buffer.from(text) });
+}
+
+test('a card written by typing: the preview follows, problems show at the field, reload keeps it', async () => {
+  const context = await env.newContext();
+  const page = await openApp(context, '', env.server);
+  await newCard(page);
+  await page.getByLabel('Model name').fill('Churn <b>model</b>');
+  await page.getByLabel('Version', { exact: true }).fill('v1.0');
+  await page.getByRole('heading', { level: 1, name: 'Churn <b>model</b> v1.0' }).waitFor();
+  await preview(page).getByRole('heading', { level: 1, name: /Churn <b>model<\/b>/ }).waitFor();
+
+  await page.getByRole('button', { name: 'Add an item to Primary use cases' }).click();
+  await page.getByLabel('Primary use cases, item 1').fill('Retention e-mails');
+  await preview(page).getByText('Retention e-mails').waitFor();
+  await page.getByRole('button', { name: 'Add an item to Primary use cases' }).click();
+  await page.getByLabel('Primary use cases, item 2').fill('Call-centre priorities');
+  await page.getByRole('button', { name: 'Move item 2 of Primary use cases up' }).click();
+  assert.equal(await page.getByLabel('Primary use cases, item 1').inputValue(), 'Call-centre priorities');
+
+  const metrics = page.getByRole('group', { name: 'Performance metrics' });
+  await metrics.getByRole('button', { name: 'Add a row' }).click();
+  await metrics.getByLabel('Name, row 1').fill('auc');
+  await metrics.getByLabel('Value, row 1').fill('high');
+  await metrics.getByText('Row 1: Write a finite number such as 0.75, 10 or 1e-3.').waitFor();
+  await metrics.getByLabel('Value, row 1').fill('0.91');
+  await preview(page).getByText('0.91').waitFor();
+  assert.equal(await metrics.getByText(/Row 1:/).count(), 0);
+
+  await page.getByLabel('Contact e-mail').fill('not an address');
+  await page.getByText('Write an e-mail address such as ml-team@example.com.').first().waitFor();
+  await page.getByLabel('Contact e-mail').fill('churn@example.com');
+
+  await page.getByLabel('Training data size').fill('1200000');
+  await preview(page).getByText('1,200,000').waitFor();
+  await page.getByLabel('Training data size').fill('-4');
+  await page.getByText('A count cannot be negative.').waitFor();
+  await page.getByLabel('Training data size').fill('1,200,000');
+
+  await page.getByRole('group', { name: 'Training data date range' }).getByLabel('From').fill('2025-12-31');
+  await page.getByRole('group', { name: 'Training data date range' }).getByLabel('To').fill('2025-01-01');
+  await page.getByText('The start date is after the end date.').first().waitFor();
+
+  await page.getByText(/\d+ of 27 fields filled/).waitFor();
+  await page.getByText(/^Missing: \d+ fields$/).click();
+  await page.getByRole('button', { name: 'Intended use', exact: true }).click();
+  await page.waitForFunction(() => document.activeElement?.id === 'card-intended_use');
+
+  const url = page.url();
+  await waitForSave(page, () => (localStorage.getItem('mlops-workbench:cards') ?? '').includes('1200000'));
+  await page.reload();
+  await page.getByRole('heading', { level: 1, name: 'Churn <b>model</b> v1.0' }).waitFor();
+  assert.equal(page.url(), url);
+  assert.equal(await page.getByLabel('Primary use cases, item 2').inputValue(), 'Retention e-mails');
+  assert.equal(await page.getByRole('group', { name: 'Performance metrics' }).getByLabel('Value, row 1').inputValue(), '0.91');
+  assert.equal(await page.getByLabel('Training data size').inputValue(), '1,200,000');
+  assert.deepEqual(context.problems, []);
+  await context.close();
+});
+
+test('the lesson’s own JSON imports intact; JSON, README and HTML exports import back without loss', async () => {
+  const context = await env.newContext();
+  const page = await openApp(context, '#/cards', env.server);
+  await importFile(page, 'recommendation_model_v2.1.0.json', LESSON_JSON);
+  await page.getByRole('heading', { level: 1, name: 'product_recommendation_model v2.1.0' }).waitFor();
+  await page.getByText('27 of 27 fields filled (100%)').waitFor();
+
+  const json = await downloadText(page, () => page.getByRole('button', { name: 'Download JSON' }).click());
+  const ours = JSON.parse(json.text);
+  const lesson = JSON.parse(LESSON_JSON);
+  lesson.training_date = '2024-01-15';
+  lesson.training_data_date_range = ['2023-01-01', '2023-12-31'];
+  assert.deepEqual(ours, lesson);
+  assert.deepEqual(Object.keys(ours.performance_metrics), Object.keys(lesson.performance_metrics), 'order kept');
+
+  const readme = await downloadText(page, () => page.getByRole('button', { name: 'Download Hugging Face README' }).click());
+  assert.equal(readme.name, 'README.md');
+  const front = YAML.parse(readme.text.split(/^---$/m)[1]);
+  assert.equal(front['model-index'][0].name, 'product_recommendation_model');
+  assert.deepEqual(front['model-index'][0].results[0].metrics.map((m) => [m.type, m.value]),
+    Object.entries(lesson.performance_metrics));
+  assert.ok(Array.isArray(front.tags));
+
+  const html = await downloadText(page, () => page.getByRole('button', { name: 'Download HTML' }).click());
+  assert.doesNotMatch(html.text, /<script/i);
+  for (const value of ['Two-tower neural network with attention', 'Email campaign targeting', '50,000,000', 'Right to explanation for automated decisions', 'User can request data deletion']) {
+    assert.ok(html.text.includes(value), value);
+  }
+  assert.equal(await preview(page).locator('html').evaluate((e) => e.outerHTML.length > 1000), true);
+
+  for (const file of [{ name: 'README.md', text: readme.text }, { name: 'card.json', text: json.text }]) {
+    await importFile(page, file.name, file.text);
+    await page.getByText(new RegExp(`Imported .* from “${file.name.replace('.', '\\.')}”`)).waitFor();
+    await page.getByText('27 of 27 fields filled (100%)').waitFor();
+    const again = await downloadText(page, () => page.getByRole('button', { name: 'Download JSON' }).click());
+    assert.deepEqual(JSON.parse(again.text), ours, file.name);
+  }
+  await page.getByRole('link', { name: 'Model cards', exact: true }).click();
+  assert.equal(await page.locator('tbody tr').count(), 3);
+  assert.deepEqual(context.problems, []);
+  await context.close();
+});
+
+test('an ordinary Hugging Face README maps what it can and keeps the rest visible', async () => {
+  const context = await env.newContext();
+  const page = await openApp(context, '#/cards', env.server);
+  const readme = ['---', 'license: apache-2.0', 'tags:', '- text-classification', 'datasets:', '- imdb',
+    'model-index:', '- name: sentiment-small', '  results:', '  - task:', '      type: text-classification',
+    '    dataset:', '      name: imdb', '      type: imdb', '    metrics:', '    - type: accuracy', '      value: 0.93',
+    '---', '', '# Model Card for sentiment-small', '', 'A small sentiment model.', ''].join('\n');
+  await importFile(page, 'README.md', readme);
+  await page.getByRole('heading', { level: 1, name: 'sentiment-small' }).waitFor();
+  assert.equal(await page.getByLabel('Licence').inputValue(), 'apache-2.0');
+  assert.equal(await page.getByRole('group', { name: 'Performance metrics' }).getByLabel('Name, row 1').inputValue(), 'accuracy');
+  assert.match(await page.getByLabel('Other README text').inputValue(), /A small sentiment model\./);
+  assert.deepEqual(context.problems, []);
+  await context.close();
+});
+
+test('a broken file is refused with a clear message and nothing changes', async () => {
+  const context = await env.newContext();
+  const page = await openApp(context, '#/cards', env.server);
+  await page.getByRole('button', { name: 'New model card' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Untitled card' }).waitFor();
+  await waitForSave(page, () => (localStorage.getItem('mlops-workbench:cards') ?? '').includes('"items":[{'));
+  const before = await storedEntries(page);
+  await importFile(page, 'broken.json', '{"model_name": "x",\n "tags": [}');
+  await page.getByRole('alert').filter({ hasText: '“broken.json” was not imported, and nothing changed.' }).getByText(/line 2/).waitFor();
+  await importFile(page, 'bad.json', LESSON_JSON.replace('50000000', '-5'));
+  await page.getByRole('alert').getByText(/card\.training_data_size/).waitFor();
+  await importFile(page, 'bad.md', '---\nmodel-index: [\n---\n');
+  await page.getByRole('alert').getByText(/line/).waitFor();
+  assert.equal(await page.locator('tbody tr').count(), 1);
+  assert.deepEqual(await storedEntries(page), before);
+  assert.deepEqual(context.problems, []);
+  await context.close();
+});
+
+test('the preview’s one style sheet is allowed by its hash in the app’s CSP, and nothing else is', async () => {
+  const context = await env.newContext();
+  const page = await openApp(context, '#/cards', env.server);
+  await page.getByRole('button', { name: "New card from the lesson's example" }).click();
+  await preview(page).getByRole('heading', { level: 1 }).waitFor();
+  const srcdoc = await page.locator('iframe[title="Preview of the exported model card"]').getAttribute('srcdoc');
+  const sheets = [...srcdoc.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => m[1]);
+  assert.equal(sheets.length, 1);
+  const hash = `'sha256-${crypto.createHash('sha256').update(sheets[0]).digest('base64')}'`;
+  const index = fs.readFileSync(path.join(ROOT, 'public/index.html'), 'utf8');
+  assert.ok(index.includes(`style-src 'self' ${hash};`), `public/index.html must allow the card style sheet: style-src 'self' ${hash};`);
+  assert.doesNotMatch(srcdoc, /\sstyle=/, 'no style attributes (the CSP would block them)');
+  assert.notEqual(await preview(page).locator('h2').first().evaluate((h) => getComputedStyle(h).borderBottomStyle), 'none', 'the sheet applies');
+  assert.deepEqual(context.problems, []);
+  await context.close();
+});
