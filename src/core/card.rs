@@ -51,9 +51,9 @@ pub struct DateRange {
 }
 
 /// The card itself, in the lesson's field order. Missing fields read as empty, so a partial
-/// card file still imports.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+/// card file still imports; unknown fields are refused. Reading is written by hand in
+/// [`crate::core::card_serde`] (serde's derive made 20 kB of wasm for these 30 fields).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct ModelCard {
     // Model details
     pub model_name: String,
@@ -61,7 +61,6 @@ pub struct ModelCard {
     /// "classification", "regression", "ranking" or any other text.
     pub model_type: String,
     pub model_architecture: String,
-    #[serde(deserialize_with = "card_serde::lenient_date")]
     pub training_date: Option<NaiveDate>,
     pub owner_team: String,
     pub contact_email: String,
@@ -71,17 +70,17 @@ pub struct ModelCard {
     pub out_of_scope_uses: Vec<String>,
     // Factors
     pub relevant_factors: Vec<String>,
-    #[serde(with = "card_serde::factors")]
+    #[serde(serialize_with = "card_serde::factors::serialize")]
     pub evaluation_factors: Vec<Factor>,
     // Metrics
-    #[serde(with = "card_serde::numbers")]
+    #[serde(serialize_with = "card_serde::numbers::serialize")]
     pub performance_metrics: Vec<NamedNumber>,
-    #[serde(with = "card_serde::numbers")]
+    #[serde(serialize_with = "card_serde::numbers::serialize")]
     pub decision_thresholds: Vec<NamedNumber>,
     // Training data
     pub training_data_description: String,
     pub training_data_size: Option<u64>,
-    #[serde(with = "card_serde::date_range")]
+    #[serde(serialize_with = "card_serde::date_range::serialize")]
     pub training_data_date_range: DateRange,
     pub data_preprocessing: Vec<String>,
     // Evaluation data
@@ -89,7 +88,7 @@ pub struct ModelCard {
     pub evaluation_data_size: Option<u64>,
     // Ethical considerations
     pub sensitive_data: Vec<String>,
-    #[serde(with = "card_serde::fairness")]
+    #[serde(serialize_with = "card_serde::fairness::serialize")]
     pub fairness_metrics: Vec<FairnessGroup>,
     pub potential_biases: Vec<String>,
     // Limitations

@@ -10,7 +10,9 @@
 //! would silently keep one of them: such a table is written as a list of `[name, value]`
 //! pairs instead, which reads back exactly. The editor flags the duplicate meanwhile.
 
-use crate::core::card::{DateRange, Factor, FairnessGroup, NamedNumber};
+use crate::core::card::{
+    DateRange, Factor, FairnessGroup, Field, ModelCard, NamedNumber, SECTIONS,
+};
 use crate::core::dates;
 use chrono::NaiveDate;
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
@@ -245,11 +247,6 @@ impl<'de> Deserialize<'de> for LenientDate {
     }
 }
 
-/// serde `deserialize_with` for the training date.
-pub fn lenient_date<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
-    LenientDate::deserialize(d).map(|LenientDate(date)| date)
-}
-
 /// The date range as the lesson's two-element list `[start, end]`; `null` when both are unknown.
 pub mod date_range {
     use super::*;
@@ -278,5 +275,100 @@ pub mod date_range {
             start: ends.next().flatten(),
             end: ends.next().flatten(),
         })
+    }
+}
+
+/// The lesson's field names and ours, for "unknown field" messages.
+const FIELD_NAMES: &[&str] = &[
+    "model_name",
+    "model_version",
+    "model_type",
+    "model_architecture",
+    "training_date",
+    "owner_team",
+    "contact_email",
+    "intended_use",
+    "primary_use_cases",
+    "out_of_scope_uses",
+    "relevant_factors",
+    "evaluation_factors",
+    "performance_metrics",
+    "decision_thresholds",
+    "training_data_description",
+    "training_data_size",
+    "training_data_date_range",
+    "data_preprocessing",
+    "evaluation_data_description",
+    "evaluation_data_size",
+    "sensitive_data",
+    "fairness_metrics",
+    "potential_biases",
+    "known_limitations",
+    "failure_modes",
+    "regulatory_requirements",
+    "data_privacy_measures",
+    "license",
+    "tags",
+    "unmapped_text",
+];
+
+/// Wraps a `deserialize` function of this module as a type for `next_value`.
+macro_rules! value_of {
+    ($name:ident, $type:ty, $read:path) => {
+        struct $name($type);
+        impl<'de> Deserialize<'de> for $name {
+            fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                $read(d).map($name)
+            }
+        }
+    };
+}
+value_of!(NumberRows, Vec<NamedNumber>, numbers::deserialize);
+value_of!(FactorRows, Vec<Factor>, factors::deserialize);
+value_of!(FairnessRows, Vec<FairnessGroup>, fairness::deserialize);
+value_of!(Range, DateRange, date_range::deserialize);
+
+/// Reads a card field by field into a default card: one call per field shape rather than
+/// serde's derive, whose per-field bookkeeping was the largest function in the wasm. Paths
+/// in error messages still come from `serde_path_to_error`, which wraps the map access.
+impl<'de> Deserialize<'de> for ModelCard {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = ModelCard;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a model card object")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<ModelCard, A::Error> {
+                let mut card = ModelCard::default();
+                while let Some(key) = map.next_key::<String>()? {
+                    let field = SECTIONS
+                        .iter()
+                        .flat_map(|s| s.fields.iter().copied())
+                        .find(|f| f.key() == key)
+                        .ok_or_else(|| de::Error::unknown_field(&key, FIELD_NAMES))?;
+                    match field {
+                        Field::Text(k) => *card.text_mut(k) = map.next_value()?,
+                        Field::List(k) => *card.list_mut(k) = map.next_value()?,
+                        Field::Table(k) => *card.table_mut(k) = map.next_value::<NumberRows>()?.0,
+                        Field::Count(k) => *card.count_mut(k) = map.next_value()?,
+                        Field::TrainingDate => {
+                            card.training_date = map.next_value::<LenientDate>()?.0
+                        }
+                        Field::DateRange => {
+                            card.training_data_date_range = map.next_value::<Range>()?.0
+                        }
+                        Field::EvaluationFactors => {
+                            card.evaluation_factors = map.next_value::<FactorRows>()?.0
+                        }
+                        Field::FairnessMetrics => {
+                            card.fairness_metrics = map.next_value::<FairnessRows>()?.0
+                        }
+                    }
+                }
+                Ok(card)
+            }
+        }
+        deserializer.deserialize_map(V)
     }
 }
