@@ -1,5 +1,8 @@
 //! Model cards: the lesson's JSON, the card's own round trip, validation and completeness.
 
+mod common;
+use common::{HOSTILE, HOSTILE_CARD_TEXT, at, hostile_card};
+
 use mlops_governance_workbench::core::card::{Field, ModelCard, NamedNumber, TableKey, TextKey};
 use mlops_governance_workbench::core::card_check::{
     completeness, format_count, is_email, missing, parse_count, problems,
@@ -172,4 +175,47 @@ fn the_next_version_counts_up_the_last_number() {
     assert_eq!(with("v9-beta").next_version().model_version, "v10-beta");
     assert_eq!(with("draft").next_version().model_version, "draft (next)");
     assert_eq!(with("").next_version().model_version, "(next)");
+}
+
+#[test]
+fn hostile_text_in_every_field_goes_to_json_and_back_exactly() {
+    let long = "<script>\u{202e}🧪\"".repeat(25_000); // 100 kB and more
+    for text in HOSTILE_CARD_TEXT
+        .iter()
+        .chain(HOSTILE)
+        .copied()
+        .chain([long.as_str()])
+    {
+        let card = hostile_card(text);
+        let json = card_to_json(&card);
+        assert_eq!(parse_card_json(&json).unwrap(), card, "{text:?}");
+    }
+}
+
+#[test]
+fn cards_with_blank_or_duplicate_rows_survive_storage_and_a_workspace_file() {
+    use mlops_governance_workbench::core::card::CardRecord;
+    use mlops_governance_workbench::core::collection::Collection;
+    use mlops_governance_workbench::core::document::{export_document, parse_document};
+    use mlops_governance_workbench::core::stored::{decode_collection, encode_collection};
+    use mlops_governance_workbench::core::workspace::{CollectionName, Workspace};
+
+    let mut card = lesson_example();
+    card.performance_metrics.push(NamedNumber::default());
+    card.performance_metrics.push(NamedNumber::default());
+    card.performance_metrics
+        .push(NamedNumber::new("ndcg@10", "0."));
+    card.fairness_metrics.push(card.fairness_metrics[0].clone());
+    let mut collection = Collection::default();
+    collection.upsert(CardRecord::new("c1".to_owned(), card.clone(), at(0)));
+
+    let stored = encode_collection(&collection, &[], 3, at(1));
+    let decoded = decode_collection::<CardRecord>(CollectionName::Cards, &stored).unwrap();
+    assert!(decoded.quarantined.is_empty());
+    assert_eq!(decoded.collection.items[0].card, card);
+
+    let mut workspace = Workspace::default();
+    workspace.cards = collection;
+    let file = export_document(&workspace, "test", at(2));
+    assert_eq!(parse_document(&file).unwrap().cards.items[0].card, card);
 }

@@ -20,51 +20,41 @@ use serde::ser::{SerializeMap, SerializeSeq, Serializer};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
-/// Reads a JSON number as text, or text as is. Numbers come back in their shortest form:
-/// `10` stays `10` and `0.756` stays `0.756`, but `0.7560` reads back as `0.756` and `1e-3`
-/// as `0.001` (the same number; storage and JSON keep numbers as numbers).
+/// Reads a JSON number as text, or text as is. With serde_json's `arbitrary_precision` a
+/// number keeps its written form: `10`, `0.7560` and `1e-3` read back exactly as typed.
 struct NumberText(String);
 
 impl<'de> Deserialize<'de> for NumberText {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct V;
-        impl Visitor<'_> for V {
-            type Value = NumberText;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a number")
-            }
-            fn visit_u64<E: de::Error>(self, v: u64) -> Result<NumberText, E> {
-                Ok(NumberText(serde_json::Number::from(v).to_string()))
-            }
-            fn visit_i64<E: de::Error>(self, v: i64) -> Result<NumberText, E> {
-                Ok(NumberText(serde_json::Number::from(v).to_string()))
-            }
-            fn visit_f64<E: de::Error>(self, v: f64) -> Result<NumberText, E> {
-                serde_json::Number::from_f64(v)
-                    .map(|n| NumberText(n.to_string()))
-                    .ok_or_else(|| E::custom("the number is not finite"))
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<NumberText, E> {
-                Ok(NumberText(v.to_owned()))
-            }
+        // Through `Value`, which understands how `arbitrary_precision` hands numbers over.
+        match serde_json::Value::deserialize(deserializer)? {
+            serde_json::Value::Number(n) => Ok(NumberText(n.to_string())),
+            serde_json::Value::String(text) => Ok(NumberText(text)),
+            _ => Err(de::Error::custom("expected a number")),
         }
-        deserializer.deserialize_any(V)
     }
 }
 
 /// The value as a JSON number when it is one (`"0.75"` → `0.75`), else `None`.
+///
+/// serde_json's `arbitrary_precision` keeps a number's text, so `0.7560` and `1e-3` are
+/// stored and exported as written; only finite values count (`1e999` does not).
 pub fn as_number(text: &str) -> Option<serde_json::Number> {
-    serde_json::from_str::<serde_json::Number>(text.trim()).ok()
+    serde_json::from_str::<serde_json::Number>(text.trim())
+        .ok()
+        .filter(|n| n.as_f64().is_some_and(f64::is_finite))
 }
 
-/// Writes a typed number as a JSON number, or as text while it is not (yet) one.
+/// Writes a typed number as a JSON number, or as text while it is not (yet) one. A number
+/// that JSON would read back in another spelling (`1e3` comes back as `1e+3`, ` 0.5` loses
+/// its space) is kept as text too: the author's text always comes back exactly.
 struct WrittenNumber<'a>(&'a str);
 
 impl Serialize for WrittenNumber<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match as_number(self.0) {
-            Some(number) => number.serialize(serializer),
-            None => serializer.serialize_str(self.0),
+            Some(number) if number.as_str() == self.0 => number.serialize(serializer),
+            _ => serializer.serialize_str(self.0),
         }
     }
 }

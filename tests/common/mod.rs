@@ -1,8 +1,12 @@
 //! Helpers shared by the core's integration tests.
 #![allow(dead_code)]
 
+use chrono::NaiveDate;
 use chrono::{DateTime, TimeZone, Utc};
 use mlops_governance_workbench::core::assessment::Assessment;
+use mlops_governance_workbench::core::card::{
+    DateRange, Factor, FairnessGroup, ModelCard, NamedNumber,
+};
 
 pub fn at(seconds: i64) -> DateTime<Utc> {
     Utc.timestamp_opt(1_767_225_600 + seconds, 0)
@@ -33,5 +37,125 @@ pub fn ids(prefix: &str) -> impl FnMut() -> String + '_ {
     move || {
         next += 1;
         format!("{prefix}-{next}")
+    }
+}
+
+/// Text meant to break YAML, Markdown, HTML and JSON, for model card round trips.
+pub const HOSTILE_CARD_TEXT: &[&str] = &[
+    "<script>alert('x')</script>",
+    "\"double\" and 'single' quotes",
+    "line one\nline two\r\nline three\rline four\n\n\n",
+    "right-to-left مرحبا بالعالم \u{202E}reversed\u{202C} and emoji 🧪👩‍🔬🏳️‍🌈",
+    "---",
+    "...",
+    "--- !tag\n...\n---",
+    "|",
+    "| a | b |\n|---|---|",
+    ">",
+    "> quoted",
+    "#",
+    "# heading ### ",
+    "key: value",
+    "- item",
+    "-",
+    "{a: 1, b: [2]}",
+    "[1, 2, *x]",
+    "&anchor value",
+    "*alias",
+    "!tag value",
+    "!!str 3",
+    "%YAML 1.2\n---",
+    "%TAG ! tag:example.com,2000:",
+    "   leading and trailing   ",
+    "\ttabs\tinside\t",
+    "\u{2028}line separator\u{2029}paragraph separator",
+    "controls \u{1}\u{7}\u{8}\u{b}\u{c}\u{1b}[31m \u{7f}\u{85}\u{9f} \u{feff}bom \u{fffe}\u{ffff}",
+    "null",
+    "~",
+    "true",
+    "no",
+    "0.5",
+    "1e3",
+    "0x1F",
+    "",
+    " ",
+    "\\",
+    "\\n is not a newline, \\u0041 is not A",
+    "`code` *bold* _em_ [link](javascript:alert(1)) ![img](x) ~~strike~~ &amp; &lt;",
+    "1. not a list",
+    "2) not a list",
+    "+ plus",
+    "* star",
+    "===",
+    "<!-- comment -->",
+    "$$x^2$$",
+    "? complex key",
+    "a # not a comment",
+    "'",
+    "\"",
+    "@mention www.example.com",
+];
+
+/// A card with `s` in every string field, in lists, tables, factors and fairness groups.
+pub fn hostile_card(s: &str) -> ModelCard {
+    let two = |a: &str| vec![a.to_owned(), format!("{a}{a}")];
+    let table = |a: &str| {
+        vec![
+            NamedNumber::new(a, a),
+            NamedNumber::new(&format!("{a}!"), "0.75"),
+        ]
+    };
+    ModelCard {
+        model_name: s.to_owned(),
+        model_version: s.to_owned(),
+        model_type: s.to_owned(),
+        model_architecture: s.to_owned(),
+        training_date: NaiveDate::from_ymd_opt(2024, 2, 29),
+        owner_team: s.to_owned(),
+        contact_email: s.to_owned(),
+        intended_use: s.to_owned(),
+        primary_use_cases: two(s),
+        out_of_scope_uses: two(s),
+        relevant_factors: two(s),
+        evaluation_factors: vec![
+            Factor {
+                name: s.to_owned(),
+                values: two(s),
+            },
+            Factor {
+                name: format!("{s}?"),
+                values: Vec::new(),
+            },
+        ],
+        performance_metrics: table(s),
+        decision_thresholds: table(s),
+        training_data_description: s.to_owned(),
+        training_data_size: Some(u64::MAX),
+        training_data_date_range: DateRange {
+            start: None,
+            end: NaiveDate::from_ymd_opt(2023, 12, 31),
+        },
+        data_preprocessing: two(s),
+        evaluation_data_description: s.to_owned(),
+        evaluation_data_size: Some(0),
+        sensitive_data: two(s),
+        fairness_metrics: vec![
+            FairnessGroup {
+                group: s.to_owned(),
+                subgroups: table(s),
+            },
+            FairnessGroup {
+                group: format!("{s}~"),
+                subgroups: Vec::new(),
+            },
+        ],
+        potential_biases: two(s),
+        known_limitations: two(s),
+        failure_modes: two(s),
+        regulatory_requirements: two(s),
+        data_privacy_measures: two(s),
+        license: s.to_owned(),
+        tags: two(s),
+        unmapped_text: s.to_owned(),
     }
 }
