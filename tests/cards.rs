@@ -214,8 +214,10 @@ fn cards_with_blank_or_duplicate_rows_survive_storage_and_a_workspace_file() {
     assert!(decoded.quarantined.is_empty());
     assert_eq!(decoded.collection.items[0].card, card);
 
-    let mut workspace = Workspace::default();
-    workspace.cards = collection;
+    let workspace = Workspace {
+        cards: collection,
+        ..Workspace::default()
+    };
     let file = export_document(&workspace, "test", at(2));
     assert_eq!(parse_document(&file).unwrap().cards.items[0].card, card);
 }
