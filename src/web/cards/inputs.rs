@@ -12,6 +12,8 @@ use leptos::prelude::*;
 const NO_REAL_LIMIT: usize = 1_000_000;
 
 /// The problems of one field, as a list that its inputs point to with `aria-describedby`.
+/// A live region by `aria-live`: `role="status"` would replace the list's role and leave its
+/// items outside any list.
 #[component]
 pub fn FieldProblems(field: Field) -> impl IntoView {
     let edit = card_edit();
@@ -27,7 +29,7 @@ pub fn FieldProblems(field: Field) -> impl IntoView {
         })
     };
     view! {
-        <ul id=format!("{}-problems", field.element_id()) class="field-error" role="status">
+        <ul id=format!("{}-problems", field.element_id()) class="field-error" aria-live="polite">
             {move || messages().into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}
         </ul>
     }
