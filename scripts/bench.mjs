@@ -2,8 +2,14 @@
 //   node scripts/bench.mjs            (after `trunk build --release`; scripts/bench.sh does both)
 // Reports: bundle sizes; first render (navigation start to the first page heading in the DOM,
 // and to first contentful paint); tick-to-results and keystroke latency (work done, and next
-// frame painted); import of a large workspace (validate, apply, save, render the list).
+// frame painted); import of a large workspace (validate, apply, save, render the list); the
+// debt register with 10,000 items; the model card editor on a fully filled card (keystroke to
+// preview markup ready, to the preview document loaded, and to the next frame painted), and
+// render_card_html alone as wasm in Chromium (examples/card_wasm.rs, built here with cargo).
+// The native figure for render_card_html comes from `cargo bench --bench card`.
 import { performance } from 'node:perf_hooks';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 import { bundleSizes } from './bundle-sizes.mjs';
 import { setup, waitForApp, startAssessment } from '../tests/e2e/harness.mjs';
 
@@ -214,6 +220,178 @@ try {
   console.log(`  search typed to next frame painted:      ${summary(filtering.searchPainted)}`);
   console.log(`  matrix cell clicked to list updated:     ${summary(filtering.cell)}`);
   await debtContext.close();
+
+  // The model card editor on a fully filled card: about 50 entries in every list and table
+  // (as `full_card` in benches/card.rs), imported as a workspace file. Each keystroke renders
+  // the whole HTML page in wasm (render_card_html) and sets it as the preview frame's srcdoc,
+  // which the frame then parses and lays out afresh.
+  //   markup ready: input event to the frame's srcdoc attribute changed, seen by a
+  //     MutationObserver in the same task: the signal update, the memos (card, fields,
+  //     problems, completeness), render_card_html in wasm, the form's DOM updates and
+  //     Chromium starting the frame's navigation (setAttribute);
+  //   form painted: to the page's next frame after the keystroke (the typed character shows);
+  //   preview loaded: to the frame's load event (new document parsed; work done, no frame wait);
+  //   preview painted: to the page's next frame after that load event. The sandboxed frame
+  //     runs in its own renderer process (no script may run in it) and lays the new document
+  //     out after its load event; a Chromium trace put its own paint between 15 ms before and
+  //     25 ms after this point, so read it as "about when the preview is painted".
+  const cardCount = 50;
+  const texts = (what) => Array.from({ length: cardCount }, (_, i) => (i % 10 === 0
+    ? `${what} number ${i}: items with <5 interactions are left out`
+    : `${what} number ${i}: a sentence of ordinary length, plain text`));
+  const numbers = (what) => Object.fromEntries(Array.from({ length: cardCount }, (_, i) => [`${what}_${i}@10`, Number(`0.${100 + i * 17}`)]));
+  const fullCard = {
+    model_name: 'product_recommendation_model',
+    model_version: 'v2.1.0',
+    model_type: 'ranking',
+    model_architecture: 'Two-tower neural network with attention',
+    training_date: '2024-01-15',
+    owner_team: 'ML Platform Team',
+    contact_email: 'ml-platform@example.com',
+    intended_use: 'Recommend products to users.\n'.repeat(20),
+    primary_use_cases: texts('Use case'),
+    out_of_scope_uses: texts('Out of scope'),
+    relevant_factors: texts('Factor'),
+    evaluation_factors: Object.fromEntries(Array.from({ length: cardCount }, (_, i) => [`factor_${i}`, ['a', 'b', 'c'].map((x) => `value_${i}_${x}`)])),
+    performance_metrics: numbers('metric'),
+    decision_thresholds: numbers('threshold'),
+    training_data_description: 'User interaction data from the e-commerce platform.\n'.repeat(20),
+    training_data_size: 50000000,
+    training_data_date_range: ['2023-01-01', '2023-12-31'],
+    data_preprocessing: texts('Preprocessing step'),
+    evaluation_data_description: 'Held-out data from December 2023.\n'.repeat(20),
+    evaluation_data_size: 5000000,
+    sensitive_data: texts('Sensitive column'),
+    fairness_metrics: Object.fromEntries(Array.from({ length: 5 }, (_, g) => [`group_${g}`,
+      Object.fromEntries(Array.from({ length: 10 }, (_, k) => [`subgroup ${g}-${k}`, Number(`0.${150 + k * 7 + g}`)]))])),
+    potential_biases: texts('Bias'),
+    known_limitations: texts('Limitation'),
+    failure_modes: texts('Failure mode'),
+    regulatory_requirements: texts('Regulation'),
+    data_privacy_measures: texts('Privacy measure'),
+    license: 'apache-2.0',
+    tags: texts('tag'),
+    unmapped_text: '## More\nText the import could not map.\n'.repeat(20),
+  };
+  const cardText = JSON.stringify({
+    format: 'mlops-governance-workbench', schema_version: 3, app_version: 'bench', saved_at: '2026-11-26T00:00:00Z',
+    workspace: { assessments: { items: [] }, debt: { items: [] }, cards: { items: [{ id: 'bench-card', created_at: '2026-11-26T00:00:00Z', updated_at: '2026-11-26T00:00:00Z', card: fullCard }] } },
+  });
+  // render_card_html alone, as wasm in Chromium: examples/card_wasm.rs is the core's render
+  // with nothing around it (no wasm-bindgen: its leftover imports are never called), built with
+  // the app's release profile. A blank page reads the same card JSON and times the render.
+  const wasmBuild = spawnSync('cargo', ['build', '--locked', '--release', '--target', 'wasm32-unknown-unknown', '--example', 'card_wasm'], { cwd: new URL('..', import.meta.url), stdio: ['ignore', 'ignore', 'pipe'] });
+  const wasmFile = new URL('../target/wasm32-unknown-unknown/release/examples/card_wasm.wasm', import.meta.url);
+  if (wasmBuild.status === 0 && fs.existsSync(wasmFile)) {
+    const wasmContext = await env.browser.newContext();
+    const wasmPage = await wasmContext.newPage();
+    const rendered = await wasmPage.evaluate(async ({ base64, card, runs }) => {
+      const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+      const module = await WebAssembly.compile(bytes);
+      const imports = {};
+      for (const i of WebAssembly.Module.imports(module)) {
+        (imports[i.module] ??= {})[i.name] = () => { throw new Error(`${i.name} is not available`); };
+      }
+      const wasm = (await WebAssembly.instantiate(module, imports)).exports;
+      const text = new TextEncoder().encode(card);
+      const at = wasm.input(text.length);
+      new Uint8Array(wasm.memory.buffer, at, text.length).set(text);
+      if (wasm.load() !== 1) throw new Error('the card JSON was not read');
+      const size = wasm.render(1);
+      for (let i = 0; i < 100; i++) wasm.render(1);
+      // performance.now() is coarse in a page (100 µs): time batches of 20 renders.
+      const times = [];
+      for (let i = 0; i < runs; i++) {
+        const start = performance.now();
+        wasm.render(20);
+        times.push((performance.now() - start) / 20);
+      }
+      return { size, times };
+    }, { base64: fs.readFileSync(wasmFile).toString('base64'), card: JSON.stringify(fullCard), runs: RUNS * 20 });
+    const ms = (q) => quantile(rendered.times, q).toFixed(3);
+    console.log(`render_card_html of the full card as wasm in Chromium (${(rendered.size / 1000).toFixed(0)} kB; batches of 20): p50 ${ms(0.5)} ms, p95 ${ms(0.95)} ms (n=${rendered.times.length})`);
+    await wasmContext.close();
+  } else {
+    console.log(`render_card_html as wasm: not measured (cargo build --example card_wasm failed: ${String(wasmBuild.stderr ?? wasmBuild.error).trim().split('\n').pop()})`);
+  }
+
+  const cardContext = await env.browser.newContext();
+  const cardPage = await cardContext.newPage();
+  await cardPage.goto(env.server.url + '#/data');
+  await waitForApp(cardPage);
+  await cardPage.getByLabel('Choose a workspace file (.json)').setInputFiles({ name: 'card.json', mimeType: 'application/json', buffer: Buffer.from(cardText) });
+  await cardPage.getByRole('button', { name: 'Replace my workspace' }).click();
+  await cardPage.getByText('Replaced: your workspace now holds').waitFor();
+  start = performance.now();
+  await cardPage.evaluate(() => { location.hash = '#/cards/bench-card'; });
+  await cardPage.waitForFunction(() => (document.querySelector('iframe.card-preview-frame')?.getAttribute('srcdoc') ?? '').includes('Use case number 49'));
+  const cardOpenMs = performance.now() - start;
+  const cardTyping = await cardPage.evaluate(async ({ runs, targets }) => {
+    const nextPaint = () => new Promise((resolve) => requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = resolve;
+      channel.port2.postMessage(0);
+    }));
+    const frame = document.querySelector('iframe.card-preview-frame');
+    const out = { size: frame.getAttribute('srcdoc').length, inputs: document.querySelectorAll('main input, main textarea').length };
+    for (const [name, id, count] of targets) {
+      const input = document.getElementById(id);
+      const r = { markup: [], form: [], loaded: [], painted: [] };
+      for (let i = 0; i < count; i++) {
+        await nextPaint();
+        await nextPaint();
+        let markupAt;
+        const observer = new MutationObserver(() => { markupAt ??= performance.now(); });
+        observer.observe(frame, { attributes: true, attributeFilter: ['srcdoc'] });
+        const loaded = new Promise((resolve) => frame.addEventListener('load', () => resolve(performance.now()), { once: true }));
+        const start = performance.now();
+        input.value += 'x';
+        input.dispatchEvent(new InputEvent('input', { bubbles: true }));
+        await nextPaint();
+        r.form.push(performance.now() - start);
+        const loadedAt = await loaded;
+        observer.disconnect();
+        r.markup.push(markupAt - start);
+        r.loaded.push(loadedAt - start);
+        await nextPaint();
+        r.painted.push(performance.now() - start);
+      }
+      out[name] = r;
+    }
+    // The debounced save, 300 ms after the last edit: a timer of the same delay armed just
+    // before the keystroke fires just before the store's; the end of setItem ends the save.
+    let savedAt;
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key, value) {
+      setItem.call(this, key, value);
+      if (key === 'mlops-workbench:cards') savedAt = performance.now();
+    };
+    const input = document.getElementById(targets[0][1]);
+    out.save = [];
+    for (let i = 0; i < Math.max(5, Math.round(runs / 2)); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      let timerAt;
+      savedAt = undefined;
+      setTimeout(() => { timerAt = performance.now(); }, 300);
+      input.value += 'x';
+      input.dispatchEvent(new InputEvent('input', { bubbles: true }));
+      while (savedAt === undefined) await new Promise((resolve) => setTimeout(resolve, 20));
+      out.save.push(savedAt - timerAt);
+    }
+    Storage.prototype.setItem = setItem;
+    return out;
+  }, { runs: RUNS, targets: [['item', 'card-primary_use_cases-25', RUNS * 4], ['name', 'card-model_name', RUNS * 2], ['metric', 'card-performance_metrics-25-value', RUNS * 2]] });
+  console.log(`Model card editor, full card (50 entries per list and table, ${cardTyping.inputs} inputs, preview document ${(cardTyping.size / 1000).toFixed(0)} kB): opened in ${cardOpenMs.toFixed(0)} ms`);
+  for (const [name, what] of [['item', 'a list item'], ['name', 'the model name'], ['metric', 'a metric value']]) {
+    const r = cardTyping[name];
+    console.log(`  keystroke in ${what}:`);
+    console.log(`    to preview markup ready (srcdoc set):   ${summary(r.markup)}`);
+    console.log(`    to next frame painted (the form):       ${summary(r.form)}`);
+    console.log(`    to preview loaded (work done):          ${summary(r.loaded)}`);
+    console.log(`    to preview painted (next frame):        ${summary(r.painted)}`);
+  }
+  console.log(`  save of the cards 300 ms after the last keystroke (serialize + write): ${summary(cardTyping.save)}`);
+  await cardContext.close();
 } finally {
   await env.close();
 }

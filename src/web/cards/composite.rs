@@ -15,7 +15,8 @@ pub fn Factors() -> impl IntoView {
     let edit = card_edit();
     let field = Field::EvaluationFactors;
     let base = field.element_id();
-    let len = Memo::new(move |_| edit.card.with(|c| c.evaluation_factors.len()));
+    let factors = Memo::new(move |_| edit.card.with(|c| c.evaluation_factors.clone()));
+    let len = Memo::new(move |_| factors.with(Vec::len));
     let factor = move |index: usize, change: &dyn Fn(&mut Factor)| {
         edit.edit(|c| {
             if let Some(f) = c.evaluation_factors.get_mut(index) {
@@ -28,10 +29,7 @@ pub fn Factors() -> impl IntoView {
         move |index: usize| {
             let number = index + 1;
             let read = move |of: fn(&Factor) -> String| {
-                move || {
-                    edit.card
-                        .with(|c| c.evaluation_factors.get(index).map(of).unwrap_or_default())
-                }
+                move || factors.with(|all| all.get(index).map(of).unwrap_or_default())
             };
             view! {
                 <li class="nested">
@@ -79,7 +77,8 @@ pub fn Fairness() -> impl IntoView {
     let edit = card_edit();
     let field = Field::FairnessMetrics;
     let base = field.element_id();
-    let len = Memo::new(move |_| edit.card.with(|c| c.fairness_metrics.len()));
+    let groups = Memo::new(move |_| edit.card.with(|c| c.fairness_metrics.clone()));
+    let len = Memo::new(move |_| groups.with(Vec::len));
     let group = move |index: usize, change: &dyn Fn(&mut FairnessGroup)| {
         edit.edit(|c| {
             if let Some(g) = c.fairness_metrics.get_mut(index) {
@@ -98,11 +97,11 @@ pub fn Fairness() -> impl IntoView {
                     <section aria-labelledby=labelled_by>
                         <h4 id=heading>{format!("Group {number}")}</h4>
                         <TextField id=format!("{base}-{index}") label=format!("Name of group {number}")
-                            value=Signal::derive(move || edit.card.with(|c| c.fairness_metrics.get(index).map(|g| g.group.clone()).unwrap_or_default()))
+                            value=Signal::derive(move || groups.with(|all| all.get(index).map(|g| g.group.clone()).unwrap_or_default()))
                             max_length=1_000_000
                             on_input=Callback::new(move |v: String| group(index, &move |g| g.group = v.clone())) />
                         <NumberRows field=field group=index name_label="Subgroup"
-                            rows=Signal::derive(move || edit.card.with(|c| c.fairness_metrics.get(index).map(|g| g.subgroups.clone()).unwrap_or_default()))
+                            rows=Memo::new(move |_| groups.with(|all| all.get(index).map(|g| g.subgroups.clone()).unwrap_or_default()))
                             on_change=Callback::new(move |rows: Vec<_>| group(index, &move |g| g.subgroups = rows.clone())) />
                         <button type="button" class="button quiet danger" aria-label=format!("Remove group {number}")
                             on:click=move |_| edit.edit(|c| { if index < c.fairness_metrics.len() { c.fairness_metrics.remove(index); } })>

@@ -2,6 +2,11 @@
 //!
 //! Rows are rendered by index and re-rendered only when the number of rows changes; each
 //! input reads its own row, so typing updates one text node, not the list.
+//!
+//! Inputs read their field through a memo of that field, never the card's memo directly: a
+//! full card has about a thousand inputs, and every subscriber of a changed memo re-runs and
+//! re-subscribes (removing itself from a subscriber list as long as the memo's), which made a
+//! keystroke quadratic in the card's size. A field's memo changes only when that field does.
 
 use super::card_edit;
 use super::inputs::FieldProblems;
@@ -27,7 +32,8 @@ pub fn CardList(key: ListKey) -> impl IntoView {
     let edit = card_edit();
     let field = Field::List(key);
     let base = field.element_id();
-    let len = Memo::new(move |_| edit.card.with(|c| c.list(key).len()));
+    let items = Memo::new(move |_| edit.card.with(|c| c.list(key).clone()));
+    let len = Memo::new(move |_| items.with(Vec::len));
     let add = {
         let base = base.clone();
         move |_| {
@@ -39,7 +45,7 @@ pub fn CardList(key: ListKey) -> impl IntoView {
         <fieldset id=base.clone() tabindex="-1" class="card-rows">
             <legend>{field.label()}</legend>
             <ol>
-                {move || (0..len.get()).map(|index| view! { <ListRow key=key index=index /> }).collect_view()}
+                {move || (0..len.get()).map(|index| view! { <ListRow key=key items=items index=index /> }).collect_view()}
             </ol>
             <button type="button" class="button" on:click=add>
                 "Add an item" <span class="visually-hidden">" to " {field.label()}</span>
@@ -48,15 +54,16 @@ pub fn CardList(key: ListKey) -> impl IntoView {
     }
 }
 
+/// One item of a list; `items` is the list's memo.
 #[component]
-fn ListRow(key: ListKey, index: usize) -> impl IntoView {
+fn ListRow(key: ListKey, items: Memo<Vec<String>>, index: usize) -> impl IntoView {
     let edit = card_edit();
     let field = Field::List(key);
     let label = field.label();
     let id = format!("{}-{index}", field.element_id());
     let number = index + 1;
     let move_to = move |to: usize| {
-        let moved = edit.card.with_untracked(|c| to < c.list(key).len());
+        let moved = items.with_untracked(|list| to < list.len());
         if moved {
             edit.edit(|c| c.list_mut(key).swap(index, to));
             focus_later(format!("{}-{to}", field.element_id()));
@@ -66,7 +73,7 @@ fn ListRow(key: ListKey, index: usize) -> impl IntoView {
         <li class="row">
             <label for=id.clone() class="visually-hidden">{format!("{label}, item {number}")}</label>
             <input id=id type="text" maxlength=1_000_000
-                prop:value=move || edit.card.with(|c| c.list(key).get(index).cloned().unwrap_or_default())
+                prop:value=move || items.with(|list| list.get(index).cloned().unwrap_or_default())
                 on:input=move |ev| {
                     let value = event_target_value(&ev);
                     edit.edit(|c| if let Some(item) = c.list_mut(key).get_mut(index) { *item = value });
@@ -74,7 +81,7 @@ fn ListRow(key: ListKey, index: usize) -> impl IntoView {
             <button type="button" class="button quiet" disabled=index == 0
                 aria-label=format!("Move item {number} of {label} up") on:click=move |_| move_to(index.wrapping_sub(1))>"↑"</button>
             <button type="button" class="button quiet"
-                disabled=move || edit.card.with(|c| index + 1 >= c.list(key).len())
+                disabled=move || items.with(|list| index + 1 >= list.len())
                 aria-label=format!("Move item {number} of {label} down") on:click=move |_| move_to(index + 1)>"↓"</button>
             <button type="button" class="button quiet danger"
                 aria-label=format!("Remove item {number} of {label}")
@@ -94,7 +101,7 @@ pub fn CardTable(key: TableKey) -> impl IntoView {
             <legend>{field.label()}</legend>
             <NumberRows
                 field=field
-                rows=Signal::derive(move || edit.card.with(|c| c.table(key).clone()))
+                rows=Memo::new(move |_| edit.card.with(|c| c.table(key).clone()))
                 on_change=Callback::new(move |rows: Vec<NamedNumber>| edit.edit(|c| *c.table_mut(key) = rows))
             />
             <FieldProblems field=field />
@@ -103,11 +110,11 @@ pub fn CardTable(key: TableKey) -> impl IntoView {
 }
 
 /// Rows of name and number with add and remove; shared by the tables and fairness groups.
-/// `field` and `group` make the ids and labels unique.
+/// `field` and `group` make the ids and labels unique; `rows` is the table's memo.
 #[component]
 pub fn NumberRows(
     field: Field,
-    #[prop(into)] rows: Signal<Vec<NamedNumber>>,
+    rows: Memo<Vec<NamedNumber>>,
     on_change: Callback<Vec<NamedNumber>>,
     #[prop(optional)] group: Option<usize>,
     #[prop(default = "Name")] name_label: &'static str,
@@ -125,12 +132,16 @@ pub fn NumberRows(
         }
         on_change.run(next);
     };
-    let invalid = move |index: usize| {
+    // The rows with a problem, so that the cells depend on this table's problems only.
+    let invalid_rows = Memo::new(move |_| {
         edit.problems.with(|all| {
             all.iter()
-                .any(|p| p.field == field && group.is_none() && p.row == Some(index))
+                .filter(|p| p.field == field && group.is_none())
+                .filter_map(|p| p.row)
+                .collect::<Vec<usize>>()
         })
-    };
+    });
+    let invalid = move |index: usize| invalid_rows.with(|rows| rows.contains(&index));
     let row_view = {
         let base = base.clone();
         move |index: usize| {
