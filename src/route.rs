@@ -15,6 +15,14 @@ pub enum Route {
     Cards,
     /// One model card, by id.
     Card(String),
+    /// The history of one team's assessments, by team name.
+    History(String),
+    /// Several assessments side by side, by id.
+    Compare(Vec<String>),
+    /// The facilitator's view of a workshop's assessments.
+    Workshop,
+    /// An assessment shared by link: the link version and the encoded assessment.
+    Shared(String, String),
     /// The technical-debt register.
     Debt,
     /// Import, export, storage use and recovery.
@@ -33,6 +41,10 @@ impl Route {
             ["assessments", id] => Route::Assessment(decode(id)),
             ["cards"] => Route::Cards,
             ["cards", id] => Route::Card(decode(id)),
+            ["history", team] => Route::History(decode(team)),
+            ["compare", ids] => Route::Compare(ids.split(',').map(decode).collect()),
+            ["workshop"] => Route::Workshop,
+            ["shared", version, payload] => Route::Shared(decode(version), (*payload).to_owned()),
             ["data"] => Route::Data,
             ["debt"] => Route::Debt,
             _ => Route::NotFound(path.to_owned()),
@@ -46,6 +58,16 @@ impl Route {
             Route::Assessment(id) => format!("#/assessments/{}", encode(id)),
             Route::Cards => "#/cards".to_owned(),
             Route::Card(id) => format!("#/cards/{}", encode(id)),
+            Route::History(team) => format!("#/history/{}", encode(team)),
+            Route::Compare(ids) => format!(
+                "#/compare/{}",
+                ids.iter()
+                    .map(|id| encode(id))
+                    .collect::<Vec<_>>()
+                    .join(",")
+            ),
+            Route::Workshop => "#/workshop".to_owned(),
+            Route::Shared(version, payload) => format!("#/shared/{}/{payload}", encode(version)),
             Route::Data => "#/data".to_owned(),
             Route::Debt => "#/debt".to_owned(),
             Route::NotFound(path) => format!("#/{path}"),

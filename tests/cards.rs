@@ -221,3 +221,25 @@ fn cards_with_blank_or_duplicate_rows_survive_storage_and_a_workspace_file() {
     let file = export_document(&workspace, "test", at(2));
     assert_eq!(parse_document(&file).unwrap().cards.items[0].card, card);
 }
+
+#[test]
+fn a_number_is_a_finite_json_number() {
+    use mlops_governance_workbench::core::card_serde::finite_number;
+    for good in [
+        "0",
+        "-0",
+        "0.75",
+        "10",
+        "1e-3",
+        "2E+5",
+        " 0.5 ",
+        "18446744073709551616",
+    ] {
+        assert!(finite_number(good).is_some(), "{good}");
+    }
+    for bad in [
+        "", ".5", "5.", "+1", "01", "0x10", "NaN", "inf", "1e999", "1e", "1.e3", "--1", "1 2",
+    ] {
+        assert!(finite_number(bad).is_none(), "{bad}");
+    }
+}

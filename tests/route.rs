@@ -9,6 +9,14 @@ fn fragments_parse_to_pages_and_back() {
     assert_eq!(Route::parse("#/data"), Route::Data);
     assert_eq!(Route::parse("#/debt"), Route::Debt);
     assert_eq!(Route::parse("#/cards"), Route::Cards);
+    assert_eq!(Route::parse("#/workshop"), Route::Workshop);
+    for route in [
+        Route::History("Team A / ML, \"ops\"".to_owned()),
+        Route::Compare(vec!["a,b".to_owned(), "c d".to_owned()]),
+        Route::Shared("1".to_owned(), "AbC-_9".to_owned()),
+    ] {
+        assert_eq!(Route::parse(&route.href()), route);
+    }
     assert_eq!(
         Route::parse(&Route::Card("a b/c".to_owned()).href()),
         Route::Card("a b/c".to_owned())

@@ -4,7 +4,7 @@
 //! messages next to the field and the exports still write what is there.
 
 use crate::core::card::{Field, ModelCard, NamedNumber, TableKey};
-use crate::core::card_serde::as_number;
+use crate::core::card_serde::finite_number;
 use std::collections::BTreeSet;
 
 /// One problem at a field; `row` is the table row or fairness group it is about.
@@ -38,7 +38,7 @@ pub fn is_email(text: &str) -> bool {
 pub fn number_problem(value: &str) -> Option<&'static str> {
     if value.trim().is_empty() {
         Some("Enter a number.")
-    } else if as_number(value).is_none() {
+    } else if finite_number(value).is_none() {
         Some("Write a finite number such as 0.75, 10 or 1e-3.")
     } else {
         None

@@ -15,7 +15,7 @@
 
 use crate::core::card::{Factor, FairnessGroup, Field, ModelCard, NamedNumber, SECTIONS, TextKey};
 use crate::core::card_check::{completeness, format_count, is_email};
-use crate::core::card_serde::as_number;
+use crate::core::card_serde::finite_number;
 use crate::core::fairness::{self, FOUR_FIFTHS, GroupStats};
 use chrono::NaiveDate;
 use maud::{DOCTYPE, Markup, PreEscaped, Render, html};
@@ -137,7 +137,7 @@ impl Render for Number<'_> {
             value => {
                 Plain(value).render_to(out);
                 // The validation's rule (`card_check::number_problem`), without its message.
-                if as_number(value).is_none() {
+                if finite_number(value).is_none() {
                     html! { " " span.bad { "not a number" } }.render_to(out);
                 }
             }

@@ -12,16 +12,14 @@
 //! bundle already has.
 
 use crate::core::card::{FairnessGroup, NamedNumber};
-use crate::core::card_serde::as_number;
+use crate::core::card_serde::finite_number;
 
 /// The four-fifths rule: a min/max ratio below this is flagged.
 pub const FOUR_FIFTHS: f64 = 0.8;
 
 /// The value of a subgroup when it is a finite number (as the card's validation reads it).
 pub fn subgroup_value(entry: &NamedNumber) -> Option<f64> {
-    as_number(&entry.value)
-        .and_then(|n| n.as_f64())
-        .filter(|v| v.is_finite())
+    finite_number(&entry.value)
 }
 
 /// One end of a group's range: the subgroup and its value.

@@ -10,7 +10,7 @@
 //! scalar with JSON-compatible escapes, so no text can be read back as anything else (a
 //! `- `, `: `, `#`, `&anchor`, `!tag`, `---` or `%YAML` inside a string stays text).
 
-use crate::core::card_serde::as_number;
+use crate::core::card_serde::finite_number;
 use saphyr_parser::{Event, Marker, Parser, ScalarStyle, ScanError};
 use std::collections::BTreeSet;
 
@@ -128,7 +128,7 @@ fn resolve(text: &str, style: ScalarStyle, is_str_tag: bool) -> Yaml {
 
 /// A finite JSON number without surrounding space: written plain, read back as a number.
 pub fn is_plain_number(text: &str) -> bool {
-    text == text.trim() && as_number(text).is_some()
+    text == text.trim() && finite_number(text).is_some()
 }
 
 /// Reads one YAML document. Empty text is an empty document (`Yaml::Null`).

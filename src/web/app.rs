@@ -8,6 +8,7 @@ use crate::web::data_page::DataPage;
 use crate::web::debt::DebtPage;
 use crate::web::storage::Store;
 use crate::web::undo::{Undo, UndoToast};
+use crate::web::workshop::{ComparePage, HistoryPage, SharedAssessment, WorkshopPage};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -44,7 +45,11 @@ pub fn App() -> impl IntoView {
     let nav_link = move |target: Route, text: &'static str| {
         let href = target.href();
         let is_current = move || match (&route.get(), &target) {
-            (Route::Assessment(_), Route::Assessments) | (Route::Card(_), Route::Cards) => true,
+            (
+                Route::Assessment(_) | Route::History(_) | Route::Compare(_) | Route::Shared(..),
+                Route::Assessments,
+            )
+            | (Route::Card(_), Route::Cards) => true,
             (current, target) => current == target,
         };
         view! {
@@ -62,6 +67,7 @@ pub fn App() -> impl IntoView {
             <p class="app-title">"MLOps Governance Workbench"</p>
             <nav aria-label="Main">
                 {nav_link(Route::Assessments, "Maturity assessments")}
+                {nav_link(Route::Workshop, "Workshop")}
                 {nav_link(Route::Cards, "Model cards")}
                 {nav_link(Route::Debt, "Debt register")}
                 {nav_link(Route::Data, "Workspace data")}
@@ -72,6 +78,12 @@ pub fn App() -> impl IntoView {
             {move || match route.get() {
                 Route::Assessments => view! { <AssessmentList /> }.into_any(),
                 Route::Assessment(id) => view! { <AssessmentEditor id=id /> }.into_any(),
+                Route::History(team) => view! { <HistoryPage team=team /> }.into_any(),
+                Route::Compare(ids) => view! { <ComparePage ids=ids /> }.into_any(),
+                Route::Workshop => view! { <WorkshopPage /> }.into_any(),
+                Route::Shared(version, payload) => {
+                    view! { <SharedAssessment version=version payload=payload /> }.into_any()
+                }
                 Route::Cards => view! { <CardList /> }.into_any(),
                 Route::Card(id) => view! { <CardEditor id=id /> }.into_any(),
                 Route::Debt => view! { <DebtPage /> }.into_any(),

@@ -15,6 +15,7 @@ mod files;
 mod panic;
 mod storage;
 mod undo;
+mod workshop;
 
 /// Mounts the app on the page.
 pub fn start() {

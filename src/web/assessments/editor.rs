@@ -110,6 +110,7 @@ fn EditorBody(id: String, assessment: Memo<Option<Assessment>>) -> impl IntoView
             <button type="button" class="button danger" on:click=delete>"Delete"</button>
         </div>
         {move || action_error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+        <crate::web::workshop::SharePanel assessment=assessment />
 
         <div class="assessment-layout">
             <div class="assessment-form">

@@ -2,6 +2,7 @@
 
 use super::actions::{delete_with_undo, duplicate};
 use crate::core::assessment::Assessment;
+use crate::core::history::{team_key, teams};
 use crate::core::maturity::{CRITERIA, LESSON_EXAMPLE};
 use crate::route::Route;
 use crate::web::app::go_to;
@@ -42,6 +43,28 @@ pub fn AssessmentList() -> impl IntoView {
     };
 
     let delete = move |id: String| delete_with_undo(store, undo, &id, |_| {});
+    // Ids picked for "Compare", and the teams that have a history (two or more assessments).
+    let selected = RwSignal::new(Vec::<String>::new());
+    let histories = Memo::new(move |_| {
+        store.assessments.with(|c| {
+            teams(&c.items)
+                .into_iter()
+                .filter(|t| t.assessments > 1)
+                .map(|t| t.key)
+                .collect::<Vec<_>>()
+        })
+    });
+    provide_context(ListChoices {
+        selected,
+        histories,
+    });
+    let compare = move |_| {
+        let ids = selected.get_untracked();
+        let kept: Vec<String> = store
+            .assessments
+            .with_untracked(|c| ids.into_iter().filter(|id| c.contains(id)).collect());
+        go_to(&Route::Compare(kept));
+    };
 
     view! {
         <h1>"Maturity self-assessments"</h1>
@@ -64,11 +87,19 @@ pub fn AssessmentList() -> impl IntoView {
                 </div>
             }
         >
+            <p class="no-print">
+                <button type="button" class="button" on:click=compare
+                    disabled=move || selected.with(|s| s.len() < 2)>
+                    {move || format!("Compare selected ({})", selected.with(Vec::len))}
+                </button>
+                <span class="hint">" Tick two or more assessments to see them side by side."</span>
+            </p>
             <div class="table-scroll">
             <table class="records">
                 <caption class="visually-hidden">"Assessments"</caption>
                 <thead>
                     <tr>
+                        <th scope="col" class="no-print">"Compare"</th>
                         <th scope="col">"Team or system"</th>
                         <th scope="col">"Assessor"</th>
                         <th scope="col">"Date"</th>
@@ -92,6 +123,13 @@ pub fn AssessmentList() -> impl IntoView {
     }
 }
 
+/// The list's choices shared with its rows.
+#[derive(Clone, Copy)]
+struct ListChoices {
+    selected: RwSignal<Vec<String>>,
+    histories: Memo<Vec<String>>,
+}
+
 #[component]
 fn AssessmentRow(
     assessment: Assessment,
@@ -109,9 +147,33 @@ fn AssessmentRow(
     let duplicate = move |_| {
         duplicate(store, &duplicate_id.get_value());
     };
+    let choices = expect_context::<ListChoices>();
+    let key = team_key(&assessment.name);
+    let has_history = move || choices.histories.with(|h| h.contains(&key));
+    let team = assessment.name.clone();
+    let pick = move |ev| {
+        let on = event_target_checked(&ev);
+        let id = duplicate_id.get_value();
+        choices.selected.update(|s| {
+            s.retain(|x| *x != id);
+            if on {
+                s.push(id);
+            }
+        });
+    };
     view! {
         <tr>
-            <th scope="row"><a href=Route::Assessment(id.clone()).href()>{name.clone()}</a></th>
+            <td class="no-print">
+                <input type="checkbox" id=format!("compare-{id}") on:change=pick
+                    prop:checked=move || choices.selected.with(|s| s.contains(&duplicate_id.get_value())) />
+                <label for=format!("compare-{id}") class="visually-hidden">{format!("Compare {name}")}</label>
+            </td>
+            <th scope="row">
+                <a href=Route::Assessment(id.clone()).href()>{name.clone()}</a>
+                {move || has_history().then(|| view! {
+                    " " <a class="hint" href=Route::History(team.clone()).href()>"History"<span class="visually-hidden">" of " {team.clone()}</span></a>
+                })}
+            </th>
             <td>{assessment.assessor.clone()}</td>
             <td>{assessment.date.map(|d| d.to_string()).unwrap_or_default()}</td>
             <td><span class="level-badge">"Level " {result.overall.number()}</span></td>

@@ -9,4 +9,6 @@ mod list;
 mod results;
 
 pub use editor::AssessmentEditor;
+pub use export::download_json;
 pub use list::AssessmentList;
+pub use results::Results;

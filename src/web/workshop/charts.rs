@@ -1,0 +1,121 @@
+//! Inline SVG charts of per-level percentages: a trend over a team's snapshots, and
+//! assessments side by side. Elements and attributes only (the CSP allows no inline style),
+//! integer coordinates (no float formatting in the bundle). Each chart has a text summary as
+//! its accessible name, and its page shows the same figures in a table.
+
+use crate::core::history::Standing;
+use crate::core::maturity::{Level, THRESHOLD_PERCENT};
+use leptos::prelude::*;
+
+const WIDTH: usize = 480;
+const HEIGHT: usize = 200;
+const TOP: usize = 12;
+const BOTTOM: usize = 40;
+const LEFT: usize = 36;
+const RIGHT: usize = 12;
+const PLOT: usize = HEIGHT - TOP - BOTTOM;
+
+fn y_of(percent: usize) -> usize {
+    TOP + PLOT - PLOT * percent.min(100) / 100
+}
+
+/// Grid lines at 0, 50 and 100% and the 80% threshold.
+fn frame() -> impl IntoView {
+    let threshold = y_of(THRESHOLD_PERCENT as usize);
+    view! {
+        {[0, 50, 100].into_iter().map(|p| view! {
+            <line class="grid" x1=LEFT x2=WIDTH - RIGHT y1=y_of(p) y2=y_of(p) />
+            <text class="axis" x=LEFT - 6 y=y_of(p) + 4 text-anchor="end">{p} "%"</text>
+        }).collect_view()}
+        <line class="threshold" x1=LEFT x2=WIDTH - RIGHT y1=threshold y2=threshold />
+    }
+}
+
+/// A summary such as "2026-01-15: level 1 (100%, 50%, 0%)" for each point.
+fn describe(points: &[(String, Standing)]) -> String {
+    points
+        .iter()
+        .map(|(label, s)| {
+            format!(
+                "{label}: level {} ({}%, {}%, {}%)",
+                s.overall.number(),
+                s.percents[0],
+                s.percents[1],
+                s.percents[2]
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// One line per level over the snapshots, the overall level written above each point.
+#[component]
+pub fn TrendChart(points: Vec<(String, Standing)>) -> impl IntoView {
+    let step = (WIDTH - LEFT - RIGHT - 20) / points.len().saturating_sub(1).max(1);
+    let x_of = move |i: usize| LEFT + 10 + step * i;
+    let label = format!(
+        "Per-level percentages over time, the threshold is {THRESHOLD_PERCENT}%. {}",
+        describe(&points)
+    );
+    let lines = Level::SCORED
+        .into_iter()
+        .enumerate()
+        .map(|(index, level)| {
+            let path = points
+                .iter()
+                .enumerate()
+                .map(|(i, (_, s))| {
+                    format!(
+                        "{},{}",
+                        x_of(i),
+                        y_of(s.percents.get(index).copied().unwrap_or(0))
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join(" ");
+            view! { <polyline class=format!("trend trend-{}", level.number()) points=path /> }
+        })
+        .collect_view();
+    view! {
+        <svg class="trend-chart" viewBox=format!("0 0 {WIDTH} {HEIGHT}") role="img" aria-label=label>
+            {frame()}
+            {lines}
+            {points.iter().enumerate().map(|(i, (date, s))| view! {
+                <text class="axis" x=x_of(i) y=HEIGHT - 24 text-anchor="middle">{date.clone()}</text>
+                <text class="overall-mark" x=x_of(i) y=HEIGHT - 8 text-anchor="middle">"L" {s.overall.number()}</text>
+            }).collect_view()}
+        </svg>
+        <p class="legend" aria-hidden="true">
+            <span class="key trend-1">"Level 1"</span> <span class="key trend-2">"Level 2"</span>
+            <span class="key trend-3">"Level 3"</span> " L0–L3: overall level"
+        </p>
+    }
+}
+
+/// Three bars per assessment (levels 1, 2, 3).
+#[component]
+pub fn SideBySideChart(points: Vec<(String, Standing)>) -> impl IntoView {
+    let slot = (WIDTH - LEFT - RIGHT) / points.len().max(1);
+    let bar = (slot * 2 / 9).max(2);
+    let label = format!("Per-level percentages side by side. {}", describe(&points));
+    view! {
+        <svg class="trend-chart" viewBox=format!("0 0 {WIDTH} {HEIGHT}") role="img" aria-label=label>
+            {frame()}
+            {points.iter().enumerate().map(|(i, (name, s))| {
+                let x0 = LEFT + slot * i + slot / 6;
+                view! {
+                    {s.percents.iter().enumerate().map(|(level, &percent)| {
+                        let y = y_of(percent);
+                        view! { <rect class=format!("bar level-bar-{}", level + 1) x=x0 + bar * level y=y width=bar height=TOP + PLOT - y /> }
+                    }).collect_view()}
+                    <text class="axis" x=x0 + bar * 3 / 2 y=HEIGHT - 24 text-anchor="middle">{name.chars().take(14).collect::<String>()}</text>
+                    <text class="overall-mark" x=x0 + bar * 3 / 2 y=HEIGHT - 8 text-anchor="middle">"L" {s.overall.number()}</text>
+                }
+            }).collect_view()}
+        </svg>
+        <p class="legend" aria-hidden="true">
+            <span class="key trend-1">"Level 1"</span> <span class="key trend-2">"Level 2"</span>
+            <span class="key trend-3">"Level 3"</span> " L0–L3: overall level"
+        </p>
+    }
+}

@@ -1,0 +1,33 @@
+//! Workshops and progress over time (issue #6): the facilitator's room, a team's history,
+//! assessments side by side, and assessments shared by link.
+
+mod charts;
+mod compare;
+mod history;
+mod room;
+mod share;
+mod shared;
+
+pub use compare::ComparePage;
+pub use history::HistoryPage;
+pub use room::WorkshopPage;
+pub use share::SharePanel;
+pub use shared::SharedAssessment;
+
+use crate::core::assessment::Assessment;
+use crate::core::import::{self, MergeReport};
+use crate::core::workspace::Workspace;
+use crate::web::clock::{new_id, now};
+use crate::web::storage::Store;
+
+/// Adds assessments to the workspace by the import's merge rules (an identical one is left
+/// alone, a changed one is kept as a copy) and says what happened.
+pub fn save_to_workspace(store: Store, assessments: Vec<Assessment>) -> MergeReport {
+    let mut incoming = Workspace::default();
+    for assessment in assessments {
+        incoming.assessments.upsert(assessment);
+    }
+    let (merged, report) = import::merge(&store.workspace_untracked(), &incoming, new_id, now());
+    store.replace_workspace(merged);
+    report
+}
