@@ -95,7 +95,7 @@ pub fn Fairness() -> impl IntoView {
             view! {
                 <li class="nested">
                     <section aria-labelledby=labelled_by>
-                        <h4 id=heading>{format!("Group {number}")}</h4>
+                        <h3 id=heading>{format!("Group {number}")}</h3>
                         <TextField id=format!("{base}-{index}") label=format!("Name of group {number}")
                             value=Signal::derive(move || groups.with(|all| all.get(index).map(|g| g.group.clone()).unwrap_or_default()))
                             max_length=1_000_000
