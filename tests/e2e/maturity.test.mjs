@@ -148,7 +148,7 @@ test('the list duplicates, deletes and undoes a delete', async () => {
   await rows.first().waitFor();
   assert.match(await rows.first().textContent(), /Lesson example.*Level 1.*5 of 14/);
   await page.getByRole('button', { name: 'Duplicate Lesson example' }).click();
-  await page.getByRole('link', { name: 'Lesson example (copy)' }).waitFor();
+  await page.getByRole('link', { name: 'Lesson example (copy)', exact: true }).waitFor();
   await page.getByRole('button', { name: 'Delete Lesson example', exact: true }).click();
   await page.getByText('Deleted “Lesson example”.').waitFor();
   assert.equal(await rows.count(), 1);

@@ -86,7 +86,7 @@ test('a dropped file imports, and a merge keeps both versions of a changed recor
   await page.getByRole('button', { name: 'Merge into my workspace' }).click();
   await page.getByText('Merged: 0 records added, 4 already here, 1 kept as a copy because it differed.').waitFor();
   await page.getByRole('link', { name: 'Maturity assessments', exact: true }).click();
-  await page.getByRole('link', { name: 'Recommendations platform (imported)' }).waitFor();
+  await page.getByRole('link', { name: 'Recommendations platform (imported)', exact: true }).waitFor();
   assert.equal(await page.locator('tbody tr').count(), 3);
   await context.close();
 });
