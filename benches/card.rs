@@ -2,6 +2,9 @@
 //! A measurement, not a test: it prints the median and 95th percentile over repeated runs.
 //! Like every bench here it builds with the release profile, so at opt-level "z" as shipped.
 
+mod common;
+use common::measure;
+
 use chrono::NaiveDate;
 use mlops_governance_workbench::core::card::{
     DateRange, Factor, FairnessGroup, ModelCard, NamedNumber,
@@ -9,7 +12,6 @@ use mlops_governance_workbench::core::card::{
 use mlops_governance_workbench::core::card_html::render_card_html;
 use mlops_governance_workbench::core::card_json::lesson_example;
 use std::hint::black_box;
-use std::time::{Duration, Instant};
 
 /// Entries of ordinary length. In a typical card one in ten holds a character that HTML must
 /// escape (like the lesson's "Filter items with <5 interactions"); `escapes` puts four in each.
@@ -89,24 +91,6 @@ fn full_card(escapes: bool) -> ModelCard {
         tags: texts("tag", 50, escapes),
         unmapped_text: "## More\nText the import could not map.\n".repeat(20),
     }
-}
-
-fn measure(name: &str, runs: usize, mut work: impl FnMut()) {
-    let mut times: Vec<Duration> = (0..runs)
-        .map(|_| {
-            let start = Instant::now();
-            work();
-            start.elapsed()
-        })
-        .collect();
-    times.sort();
-    let p50 = times[runs / 2];
-    let p95 = times[runs * 95 / 100];
-    println!(
-        "{name:<58} p50 {:>8.3} ms   p95 {:>8.3} ms",
-        p50.as_secs_f64() * 1e3,
-        p95.as_secs_f64() * 1e3
-    );
 }
 
 fn main() {

@@ -1,6 +1,9 @@
 //! Filter and sort of a 10,000-item debt register, natively (run: `cargo bench --bench debt`).
 //! A measurement, not a test: it prints the median and 95th percentile over repeated runs.
 
+mod common;
+use common::measure;
+
 use chrono::{DateTime, NaiveDate};
 use mlops_governance_workbench::core::collection::Collection;
 use mlops_governance_workbench::core::debt::{
@@ -9,7 +12,6 @@ use mlops_governance_workbench::core::debt::{
 };
 use mlops_governance_workbench::core::debt_csv::apply_csv;
 use std::hint::black_box;
-use std::time::{Duration, Instant};
 
 fn register(count: usize) -> Vec<DebtItem> {
     (0..count)
@@ -34,24 +36,6 @@ fn register(count: usize) -> Vec<DebtItem> {
             updated_at: DateTime::from_timestamp(1_700_000_000, 0).unwrap(),
         })
         .collect()
-}
-
-fn measure(name: &str, runs: usize, mut work: impl FnMut()) {
-    let mut times: Vec<Duration> = (0..runs)
-        .map(|_| {
-            let start = Instant::now();
-            work();
-            start.elapsed()
-        })
-        .collect();
-    times.sort();
-    let p50 = times[runs / 2];
-    let p95 = times[runs * 95 / 100];
-    println!(
-        "{name:<58} p50 {:>8.3} ms   p95 {:>8.3} ms",
-        p50.as_secs_f64() * 1e3,
-        p95.as_secs_f64() * 1e3
-    );
 }
 
 fn main() {

@@ -31,6 +31,16 @@ fn frame() -> impl IntoView {
     }
 }
 
+/// The key to the lines and bars (the charts' accessible names say the same in words).
+fn legend() -> impl IntoView {
+    view! {
+        <p class="legend" aria-hidden="true">
+            <span class="key trend-1">"Level 1"</span> <span class="key trend-2">"Level 2"</span>
+            <span class="key trend-3">"Level 3"</span> " L0–L3: overall level"
+        </p>
+    }
+}
+
 /// A summary such as "2026-01-15: level 1 (100%, 50%, 0%)" for each point.
 fn describe(points: &[(String, Standing)]) -> String {
     points
@@ -85,10 +95,7 @@ pub fn TrendChart(points: Vec<(String, Standing)>) -> impl IntoView {
                 <text class="overall-mark" x=x_of(i) y=HEIGHT - 8 text-anchor="middle">"L" {s.overall.number()}</text>
             }).collect_view()}
         </svg>
-        <p class="legend" aria-hidden="true">
-            <span class="key trend-1">"Level 1"</span> <span class="key trend-2">"Level 2"</span>
-            <span class="key trend-3">"Level 3"</span> " L0–L3: overall level"
-        </p>
+        {legend()}
     }
 }
 
@@ -113,9 +120,6 @@ pub fn SideBySideChart(points: Vec<(String, Standing)>) -> impl IntoView {
                 }
             }).collect_view()}
         </svg>
-        <p class="legend" aria-hidden="true">
-            <span class="key trend-1">"Level 1"</span> <span class="key trend-2">"Level 2"</span>
-            <span class="key trend-3">"Level 3"</span> " L0–L3: overall level"
-        </p>
+        {legend()}
     }
 }

@@ -1,6 +1,7 @@
 //! A team's assessments over time: the trend, the snapshots, and what changed between two.
 
 use super::charts::TrendChart;
+use super::standing_cells;
 use crate::core::history::{Diff, diff, team_history};
 use crate::route::Route;
 use crate::web::fields::SelectField;
@@ -62,10 +63,7 @@ pub fn HistoryPage(team: String) -> impl IntoView {
                                 <th scope="row"><a href=Route::Assessment(s.id.clone()).href()>{s.date.to_string()}</a>
                                     {s.undated.then_some(" (no date; created then)")}</th>
                                 <td>{s.assessor.clone()}</td>
-                                <td>{s.standing.overall.number()}</td>
-                                <td>{s.standing.percents[0]} "%"</td>
-                                <td>{s.standing.percents[1]} "%"</td>
-                                <td>{s.standing.percents[2]} "%"</td>
+                                {standing_cells(s.standing)}
                             </tr>
                         }).collect_view()}
                     </tbody>

@@ -15,10 +15,12 @@ pub use share::SharePanel;
 pub use shared::SharedAssessment;
 
 use crate::core::assessment::Assessment;
+use crate::core::history::Standing;
 use crate::core::import::{self, MergeReport};
 use crate::core::workspace::Workspace;
 use crate::web::clock::{new_id, now};
 use crate::web::storage::Store;
+use leptos::prelude::*;
 
 /// Adds assessments to the workspace by the import's merge rules (an identical one is left
 /// alone, a changed one is kept as a copy) and says what happened.
@@ -30,4 +32,13 @@ pub fn save_to_workspace(store: Store, assessments: Vec<Assessment>) -> MergeRep
     let (merged, report) = import::merge(&store.workspace_untracked(), &incoming, new_id, now());
     store.replace_workspace(merged);
     report
+}
+
+/// The overall level and the three level percentages as table cells, for the room's
+/// participants and a team's snapshots.
+pub fn standing_cells(standing: Standing) -> impl IntoView {
+    view! {
+        <td>{standing.overall.number()}</td>
+        {standing.percents.map(|p| view! { <td>{p} "%"</td> })}
+    }
 }

@@ -2,7 +2,7 @@
 //! Nothing here touches the facilitator's workspace until "Save all to my workspace"; the
 //! files and links stay in this page's memory only.
 
-use super::save_to_workspace;
+use super::{save_to_workspace, standing_cells};
 use crate::core::words::plural;
 use crate::core::workshop::{Room, Source, aggregate, export_csv, sources_from_paste};
 use crate::web::clock::now;
@@ -198,10 +198,7 @@ fn RoomView(room: Memo<Room>) -> impl IntoView {
                             <tr>
                                 <th scope="row">{p.label()}</th>
                                 <td>{p.source.clone()}</td>
-                                <td>{p.standing.overall.number()}</td>
-                                <td>{p.standing.percents[0]} "%"</td>
-                                <td>{p.standing.percents[1]} "%"</td>
-                                <td>{p.standing.percents[2]} "%"</td>
+                                {standing_cells(p.standing)}
                             </tr>
                         }).collect_view())}
                     </tbody>
