@@ -29,7 +29,7 @@ fn read_card(file_name: &str, text: &str) -> Result<(ModelCard, String), String>
         Ok((import.card, summary))
     } else {
         let card = parse_card_json(text).map_err(|e| e.to_string())?;
-        Ok((card, "Read every field.".to_owned()))
+        Ok((card, "Every field was read.".to_owned()))
     }
 }
 
