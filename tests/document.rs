@@ -196,3 +196,24 @@ fn migration_refuses_versions_it_does_not_know() {
     assert!(migrate(serde_json::json!({}), u64::from(SCHEMA_VERSION) + 1).is_err());
     assert!(migrate(serde_json::json!({}), 0).is_err());
 }
+
+#[test]
+fn the_v4_fixture_keeps_its_checklists() {
+    use mlops_governance_workbench::core::checklists::ChecklistKind;
+    let workspace = parse_document(&fixture(4)).unwrap();
+    let lists = &workspace.checklists.items;
+    assert_eq!(lists.len(), 2);
+    assert_eq!(lists[0].kind, ChecklistKind::Workflow);
+    assert_eq!(lists[0].current_stage(), Some(1));
+    assert_eq!(
+        lists[0].link("data_exploration/artifact/0"),
+        "https://wiki.example.com/data-quality"
+    );
+    assert_eq!(lists[1].kind, ChecklistKind::BestPractices);
+    assert_eq!(lists[1].overall().done, 3);
+    let v3 = parse_document(&fixture(3)).unwrap();
+    assert!(
+        v3.checklists.items.is_empty(),
+        "older files start with no checklists"
+    );
+}

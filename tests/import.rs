@@ -86,7 +86,8 @@ fn counts_describe_what_a_workspace_holds() {
         Counts {
             assessments: 1,
             debt: 0,
-            cards: 0
+            cards: 0,
+            checklists: 0
         }
         .describe(),
         "1 assessment"
@@ -95,7 +96,8 @@ fn counts_describe_what_a_workspace_holds() {
         Counts {
             assessments: 0,
             debt: 0,
-            cards: 0
+            cards: 0,
+            checklists: 0
         }
         .describe(),
         "0 assessments"
@@ -104,7 +106,8 @@ fn counts_describe_what_a_workspace_holds() {
         Counts {
             assessments: 2,
             debt: 1,
-            cards: 0
+            cards: 0,
+            checklists: 0
         }
         .describe(),
         "2 assessments and 1 debt item"
@@ -113,7 +116,8 @@ fn counts_describe_what_a_workspace_holds() {
         Counts {
             assessments: 3,
             debt: 8,
-            cards: 0
+            cards: 0,
+            checklists: 0
         }
         .describe(),
         "3 assessments and 8 debt items"
@@ -122,7 +126,8 @@ fn counts_describe_what_a_workspace_holds() {
         Counts {
             assessments: 2,
             debt: 2,
-            cards: 1
+            cards: 1,
+            checklists: 0
         }
         .describe(),
         "2 assessments, 2 debt items and 1 model card"

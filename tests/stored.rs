@@ -30,7 +30,8 @@ fn a_clean_store_loads_with_its_revision() {
         vec![
             (Assessments, 7),
             (CollectionName::Debt, 0),
-            (CollectionName::Cards, 0)
+            (CollectionName::Cards, 0),
+            (CollectionName::Checklists, 0)
         ]
     );
     assert!(outcome.damaged.is_empty() && outcome.quarantined.is_empty());
@@ -148,6 +149,7 @@ fn data_stored_by_schema_version_1_is_migrated_on_load() {
             (Assessments, Some(two_assessments())),
             (CollectionName::Debt, None),
             (CollectionName::Cards, None),
+            (CollectionName::Checklists, None),
         ],
     );
     assert_eq!(outcome.migrated_from, Some(1));
@@ -158,7 +160,8 @@ fn data_stored_by_schema_version_1_is_migrated_on_load() {
         vec![
             (Assessments, 7),
             (CollectionName::Debt, 0),
-            (CollectionName::Cards, 0)
+            (CollectionName::Cards, 0),
+            (CollectionName::Checklists, 0)
         ]
     );
     assert!(outcome.damaged.is_empty());

@@ -351,6 +351,10 @@ fn bad_sources_are_listed_with_the_reason() {
         .iter()
         .map(|r| (r.source.as_str(), r.reason.as_str()))
         .collect();
+    let newer = format!(
+        "The file was saved by a newer version of the workbench (schema version 999); this version reads up to {}. Open it with the newer version.",
+        mlops_governance_workbench::core::migrate::SCHEMA_VERSION
+    );
     assert_eq!(
         rejected,
         [
@@ -360,10 +364,7 @@ fn bad_sources_are_listed_with_the_reason() {
                 "other.json",
                 "The file is not a workbench workspace: its \"format\" is \"something-else\", expected \"mlops-governance-workbench\"."
             ),
-            (
-                "newer.json",
-                "The file was saved by a newer version of the workbench (schema version 999); this version reads up to 3. Open it with the newer version."
-            ),
+            ("newer.json", newer.as_str()),
             ("link 1", "This is not a link of this app."),
             (
                 "link 2",

@@ -211,6 +211,7 @@ pub fn parse_document(text: &str) -> Result<Workspace, DocumentError> {
     check_unique_ids("assessments", &workspace.assessments.items)?;
     check_unique_ids("debt", &workspace.debt.items)?;
     check_unique_ids("cards", &workspace.cards.items)?;
+    check_unique_ids("checklists", &workspace.checklists.items)?;
     Ok(workspace)
 }
 

@@ -2,6 +2,7 @@
 
 use crate::core::assessment::Assessment;
 use crate::core::card::CardRecord;
+use crate::core::checklists::Checklist;
 use crate::core::collection::{Collection, IdIndex, Record, Tombstone};
 use crate::core::debt::DebtItem;
 use crate::core::workspace::Workspace;
@@ -60,6 +61,17 @@ impl Importable for CardRecord {
     }
 }
 
+impl Importable for Checklist {
+    fn imported_copy(&self, id: String, now: DateTime<Utc>) -> Self {
+        Checklist {
+            id,
+            name: format!("{} (imported)", self.name),
+            updated_at: now,
+            ..self.clone()
+        }
+    }
+}
+
 /// Merges `incoming` into `current` by id. `new_id` makes ids for conflicting copies.
 pub fn merge(
     current: &Workspace,
@@ -86,6 +98,13 @@ pub fn merge(
     merge_collection(
         &mut merged.cards,
         &incoming.cards,
+        &mut new_id,
+        now,
+        &mut report,
+    );
+    merge_collection(
+        &mut merged.checklists,
+        &incoming.checklists,
         &mut new_id,
         now,
         &mut report,
@@ -132,6 +151,7 @@ pub fn replace(current: &Workspace, incoming: &Workspace, now: DateTime<Utc>) ->
     tombstone_missing(&current.assessments, &mut result.assessments, now);
     tombstone_missing(&current.debt, &mut result.debt, now);
     tombstone_missing(&current.cards, &mut result.cards, now);
+    tombstone_missing(&current.checklists, &mut result.checklists, now);
     result
 }
 

@@ -9,12 +9,12 @@
 use serde_json::Value;
 
 /// The schema version this build writes and reads.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// A step from version `n` to `n + 1`, at index `n - 1`.
 type Step = fn(Value) -> Result<Value, String>;
 
-const STEPS: &[Step] = &[v1_to_v2, v2_to_v3];
+const STEPS: &[Step] = &[v1_to_v2, v2_to_v3, v3_to_v4];
 
 /// Version 2 adds the technical-debt register: an empty one for older workspaces.
 fn v1_to_v2(mut workspace: Value) -> Result<Value, String> {
@@ -34,6 +34,17 @@ fn v2_to_v3(mut workspace: Value) -> Result<Value, String> {
         .ok_or("the workspace is not an object")?;
     object
         .entry("cards")
+        .or_insert_with(|| serde_json::json!({ "items": [] }));
+    Ok(workspace)
+}
+
+/// Version 4 adds workflow and best-practice checklists: none for older workspaces.
+fn v3_to_v4(mut workspace: Value) -> Result<Value, String> {
+    let object = workspace
+        .as_object_mut()
+        .ok_or("the workspace is not an object")?;
+    object
+        .entry("checklists")
         .or_insert_with(|| serde_json::json!({ "items": [] }));
     Ok(workspace)
 }

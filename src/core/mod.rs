@@ -17,6 +17,7 @@ pub mod card_html;
 pub mod card_json;
 pub mod card_readme;
 pub mod card_serde;
+pub mod checklists;
 pub mod collection;
 pub mod compare;
 pub mod dates;

@@ -317,6 +317,10 @@ pub fn load(
             CollectionName::Cards => {
                 outcome.workspace.cards = take_collection(name, value, collections, &mut outcome);
             }
+            CollectionName::Checklists => {
+                outcome.workspace.checklists =
+                    take_collection(name, value, collections, &mut outcome);
+            }
         }
     }
     outcome

@@ -5,6 +5,7 @@
 
 use crate::core::assessment::Assessment;
 use crate::core::card::CardRecord;
+use crate::core::checklists::Checklist;
 use crate::core::collection::Collection;
 use crate::core::debt::DebtItem;
 use crate::core::words::plural;
@@ -21,6 +22,9 @@ pub struct Workspace {
     /// Model cards (since schema version 3).
     #[serde(default)]
     pub cards: Collection<CardRecord>,
+    /// Workflow and best-practice checklists (since schema version 4).
+    #[serde(default)]
+    pub checklists: Collection<Checklist>,
 }
 
 /// The collections of a workspace. Adding one here makes the compiler list every place that
@@ -30,13 +34,15 @@ pub enum CollectionName {
     Assessments,
     Debt,
     Cards,
+    Checklists,
 }
 
 impl CollectionName {
-    pub const ALL: [CollectionName; 3] = [
+    pub const ALL: [CollectionName; 4] = [
         CollectionName::Assessments,
         CollectionName::Debt,
         CollectionName::Cards,
+        CollectionName::Checklists,
     ];
 
     /// The field name in the workspace document, also the storage key suffix.
@@ -45,6 +51,7 @@ impl CollectionName {
             CollectionName::Assessments => "assessments",
             CollectionName::Debt => "debt",
             CollectionName::Cards => "cards",
+            CollectionName::Checklists => "checklists",
         }
     }
 
@@ -54,6 +61,7 @@ impl CollectionName {
             CollectionName::Assessments => "assessment",
             CollectionName::Debt => "debt item",
             CollectionName::Cards => "model card",
+            CollectionName::Checklists => "checklist",
         }
     }
 }
@@ -64,6 +72,7 @@ pub struct Counts {
     pub assessments: usize,
     pub debt: usize,
     pub cards: usize,
+    pub checklists: usize,
 }
 
 impl Counts {
@@ -76,6 +85,9 @@ impl Counts {
         }
         if self.cards > 0 {
             parts.push(plural(self.cards, "model card", "model cards"));
+        }
+        if self.checklists > 0 {
+            parts.push(plural(self.checklists, "checklist", "checklists"));
         }
         match parts.split_last() {
             Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
@@ -90,6 +102,7 @@ impl Workspace {
             assessments: self.assessments.items.len(),
             debt: self.debt.items.len(),
             cards: self.cards.items.len(),
+            checklists: self.checklists.items.len(),
         }
     }
 
@@ -100,14 +113,17 @@ impl Workspace {
             mut assessments,
             mut debt,
             mut cards,
+            mut checklists,
         } = self.clone();
         assessments.deleted.clear();
         debt.deleted.clear();
         cards.deleted.clear();
+        checklists.deleted.clear();
         Workspace {
             assessments,
             debt,
             cards,
+            checklists,
         }
     }
 }

@@ -43,6 +43,7 @@ fn current_counts(store: &Store) -> Counts {
         assessments: store.assessments.with(|c| c.items.len()),
         debt: store.debt.with(|c| c.items.len()),
         cards: store.cards.with(|c| c.items.len()),
+        checklists: store.checklists.with(|c| c.items.len()),
     }
 }
 

@@ -8,6 +8,7 @@
 
 use crate::core::assessment::Assessment;
 use crate::core::card::CardRecord;
+use crate::core::checklists::Checklist;
 use crate::core::collection::{Collection, Record};
 use crate::core::debt::DebtItem;
 use crate::core::migrate::SCHEMA_VERSION;
@@ -59,6 +60,7 @@ pub struct Store {
     pub assessments: RwSignal<Collection<Assessment>>,
     pub debt: RwSignal<Collection<DebtItem>>,
     pub cards: RwSignal<Collection<CardRecord>>,
+    pub checklists: RwSignal<Collection<Checklist>>,
     pub quarantined: RwSignal<Vec<(CollectionName, Quarantined)>>,
     pub damaged: RwSignal<Vec<DamagedEntry>>,
     pub health: RwSignal<Health>,
@@ -153,6 +155,7 @@ impl Store {
             assessments: RwSignal::new(Collection::default()),
             debt: RwSignal::new(Collection::default()),
             cards: RwSignal::new(Collection::default()),
+            checklists: RwSignal::new(Collection::default()),
             quarantined: RwSignal::new(Vec::new()),
             damaged: RwSignal::new(Vec::new()),
             health: RwSignal::new(Health::default()),
@@ -189,6 +192,7 @@ impl Store {
         self.assessments.set(outcome.workspace.assessments);
         self.debt.set(outcome.workspace.debt);
         self.cards.set(outcome.workspace.cards);
+        self.checklists.set(outcome.workspace.checklists);
         self.quarantined.set(outcome.quarantined);
         self.damaged.set(damaged);
         self.revisions.update_value(|r| {
@@ -233,6 +237,12 @@ impl Store {
         self.schedule_save(CollectionName::Debt);
     }
 
+    /// Changes the checklists and saves them shortly after.
+    pub fn edit_checklists(&self, change: impl FnOnce(&mut Collection<Checklist>)) {
+        self.checklists.update(change);
+        self.schedule_save(CollectionName::Checklists);
+    }
+
     /// Changes the model cards and saves them shortly after.
     pub fn edit_cards(&self, change: impl FnOnce(&mut Collection<CardRecord>)) {
         self.cards.update(change);
@@ -245,6 +255,7 @@ impl Store {
             assessments: self.assessments.get_untracked(),
             debt: self.debt.get_untracked(),
             cards: self.cards.get_untracked(),
+            checklists: self.checklists.get_untracked(),
         }
     }
 
@@ -255,10 +266,12 @@ impl Store {
             assessments,
             debt,
             cards,
+            checklists,
         } = workspace;
         self.assessments.set(assessments);
         self.debt.set(debt);
         self.cards.set(cards);
+        self.checklists.set(checklists);
         for name in CollectionName::ALL {
             self.schedule_save(name);
         }
@@ -328,6 +341,12 @@ impl Store {
                 revision,
                 saved_at,
             ),
+            CollectionName::Checklists => encode_collection(
+                &self.checklists.get_untracked(),
+                &quarantined,
+                revision,
+                saved_at,
+            ),
         };
         match write(&key, &text) {
             Ok(()) => {
@@ -362,6 +381,7 @@ impl Store {
             CollectionName::Assessments => merge_stored(self.assessments, name, raw),
             CollectionName::Debt => merge_stored(self.debt, name, raw),
             CollectionName::Cards => merge_stored(self.cards, name, raw),
+            CollectionName::Checklists => merge_stored(self.checklists, name, raw),
         };
         let Some((revision, quarantined)) = merged else {
             return;

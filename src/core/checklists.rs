@@ -1,0 +1,434 @@
+//! Checklists from the lesson: the ML development workflow's eight stages with their required
+//! artifacts, approvals and exit criteria (section 4.2), and the development best practices
+//! in six sections (section 5.1). The texts are the lesson's, word for word.
+//!
+//! A checklist record stores only which items are ticked (and a link per artifact), by item
+//! id: `"<group>/<part>/<index>"`, e.g. `"evaluation/artifact/1"` for "Fairness assessment".
+//! Ids of items this build does not know are kept, so a newer list never loses ticks.
+
+use crate::core::collection::Record;
+use crate::core::dates;
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// One stage of the lesson's `ml_workflow_stages`.
+pub struct WorkflowStage {
+    /// The lesson's `WorkflowStage` value.
+    pub key: &'static str,
+    pub title: &'static str,
+    pub required_artifacts: &'static [&'static str],
+    pub required_approvals: &'static [&'static str],
+    pub exit_criteria: &'static [&'static str],
+}
+
+/// The lesson's eight stages, in its order.
+pub const WORKFLOW_STAGES: [WorkflowStage; 8] = [
+    WorkflowStage {
+        key: "problem_definition",
+        title: "Problem definition",
+        required_artifacts: &[
+            "Problem statement document",
+            "Success metrics defined",
+            "Business impact assessment",
+        ],
+        required_approvals: &["Product Manager", "ML Lead"],
+        exit_criteria: &[
+            "Clear ML formulation",
+            "Success metrics agreed",
+            "Resources allocated",
+        ],
+    },
+    WorkflowStage {
+        key: "data_exploration",
+        title: "Data exploration",
+        required_artifacts: &[
+            "Data quality report",
+            "EDA notebook",
+            "Feature feasibility analysis",
+        ],
+        required_approvals: &["Data Science Lead"],
+        exit_criteria: &[
+            "Data quality acceptable",
+            "Sufficient data volume",
+            "Features identified",
+        ],
+    },
+    WorkflowStage {
+        key: "baseline_model",
+        title: "Baseline model",
+        required_artifacts: &[
+            "Baseline model notebook",
+            "Evaluation metrics",
+            "Comparison to heuristics",
+        ],
+        required_approvals: &["ML Engineer"],
+        exit_criteria: &[
+            "Baseline beats heuristics",
+            "Sufficient improvement potential",
+        ],
+    },
+    WorkflowStage {
+        key: "model_development",
+        title: "Model development",
+        required_artifacts: &[
+            "Experiment tracking",
+            "Model comparison analysis",
+            "Feature importance analysis",
+        ],
+        required_approvals: &["ML Lead"],
+        exit_criteria: &[
+            "Model meets performance thresholds",
+            "Offline evaluation complete",
+        ],
+    },
+    WorkflowStage {
+        key: "evaluation",
+        title: "Evaluation",
+        required_artifacts: &[
+            "Comprehensive evaluation report",
+            "Fairness assessment",
+            "Error analysis",
+        ],
+        required_approvals: &["ML Lead", "Product Manager"],
+        exit_criteria: &[
+            "Performance acceptable",
+            "No fairness issues",
+            "Error modes understood",
+        ],
+    },
+    WorkflowStage {
+        key: "deployment_prep",
+        title: "Deployment preparation",
+        required_artifacts: &[
+            "Model card",
+            "Deployment plan",
+            "Monitoring plan",
+            "Rollback plan",
+        ],
+        required_approvals: &["MLOps Lead", "Security Review"],
+        exit_criteria: &[
+            "All documentation complete",
+            "Infrastructure ready",
+            "Monitoring configured",
+        ],
+    },
+    WorkflowStage {
+        key: "deployment",
+        title: "Deployment",
+        required_artifacts: &["A/B test plan", "Success criteria", "Communication plan"],
+        required_approvals: &["ML Lead", "Product Manager"],
+        exit_criteria: &[
+            "Deployment successful",
+            "A/B test running",
+            "No critical issues",
+        ],
+    },
+    WorkflowStage {
+        key: "monitoring",
+        title: "Monitoring",
+        required_artifacts: &[
+            "Weekly performance reports",
+            "Incident logs",
+            "Improvement backlog",
+        ],
+        required_approvals: &["Ongoing"],
+        exit_criteria: &[
+            "Performance stable",
+            "No drift detected",
+            "Incidents handled",
+        ],
+    },
+];
+
+/// One section of the lesson's best-practices checklist.
+pub struct PracticeSection {
+    pub key: &'static str,
+    pub title: &'static str,
+    pub items: &'static [&'static str],
+}
+
+/// The lesson's six sections, in its order.
+pub const BEST_PRACTICES: [PracticeSection; 6] = [
+    PracticeSection {
+        key: "data_management",
+        title: "Data Management",
+        items: &[
+            "Data versioning implemented (DVC, lakeFS)",
+            "Data quality validation automated",
+            "Training/test split documented and reproducible",
+            "Data lineage tracked",
+            "PII handling documented and compliant",
+        ],
+    },
+    PracticeSection {
+        key: "experimentation",
+        title: "Experimentation",
+        items: &[
+            "All experiments logged (MLflow, W&B)",
+            "Reproducible random seeds",
+            "Hyperparameters tracked",
+            "Environment captured (requirements.txt, Docker)",
+            "Git commit hash recorded",
+        ],
+    },
+    PracticeSection {
+        key: "code_quality",
+        title: "Code Quality",
+        items: &[
+            "Unit tests for data processing",
+            "Unit tests for model code",
+            "Integration tests for pipelines",
+            "Code reviews required",
+            "Linting and formatting enforced",
+        ],
+    },
+    PracticeSection {
+        key: "model_development",
+        title: "Model Development",
+        items: &[
+            "Baseline model established",
+            "Multiple models compared",
+            "Cross-validation performed",
+            "Feature importance analyzed",
+            "Error analysis completed",
+        ],
+    },
+    PracticeSection {
+        key: "deployment",
+        title: "Deployment",
+        items: &[
+            "Model card created",
+            "Performance thresholds defined",
+            "Monitoring configured",
+            "Alerting set up",
+            "Rollback plan documented",
+        ],
+    },
+    PracticeSection {
+        key: "monitoring",
+        title: "Monitoring",
+        items: &[
+            "Model performance tracked",
+            "Data drift detection active",
+            "Prediction distribution monitored",
+            "Latency/throughput monitored",
+            "Business metrics tracked",
+        ],
+    },
+];
+
+/// Which of the lesson's lists a checklist follows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ChecklistKind {
+    /// The eight workflow stages, per project.
+    Workflow,
+    /// The six best-practice sections, per team or project.
+    BestPractices,
+}
+
+/// What an item of a group is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    Artifact,
+    Approval,
+    ExitCriterion,
+    Practice,
+}
+
+impl Part {
+    fn key(self) -> &'static str {
+        match self {
+            Part::Artifact => "artifact",
+            Part::Approval => "approval",
+            Part::ExitCriterion => "exit",
+            Part::Practice => "item",
+        }
+    }
+
+    /// The heading of this part's items within a stage.
+    pub fn title(self) -> &'static str {
+        match self {
+            Part::Artifact => "Required artifacts",
+            Part::Approval => "Required approvals",
+            Part::ExitCriterion => "Exit criteria",
+            Part::Practice => "Practices",
+        }
+    }
+}
+
+/// One item to tick.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Item {
+    pub id: String,
+    pub text: &'static str,
+    pub part: Part,
+}
+
+/// A stage or a section, with its items in the lesson's order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Group {
+    pub key: &'static str,
+    pub title: &'static str,
+    pub items: Vec<Item>,
+}
+
+fn items(group: &'static str, part: Part, texts: &'static [&'static str]) -> Vec<Item> {
+    texts
+        .iter()
+        .enumerate()
+        .map(|(index, text)| Item {
+            id: format!("{group}/{}/{index}", part.key()),
+            text,
+            part,
+        })
+        .collect()
+}
+
+/// The stages or sections of a kind of checklist, with their items.
+pub fn groups(kind: ChecklistKind) -> Vec<Group> {
+    match kind {
+        ChecklistKind::Workflow => WORKFLOW_STAGES
+            .iter()
+            .map(|stage| {
+                let mut all = items(stage.key, Part::Artifact, stage.required_artifacts);
+                all.extend(items(stage.key, Part::Approval, stage.required_approvals));
+                all.extend(items(stage.key, Part::ExitCriterion, stage.exit_criteria));
+                Group {
+                    key: stage.key,
+                    title: stage.title,
+                    items: all,
+                }
+            })
+            .collect(),
+        ChecklistKind::BestPractices => BEST_PRACTICES
+            .iter()
+            .map(|section| Group {
+                key: section.key,
+                title: section.title,
+                items: items(section.key, Part::Practice, section.items),
+            })
+            .collect(),
+    }
+}
+
+/// Items done of items in all.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Progress {
+    pub done: usize,
+    pub total: usize,
+}
+
+impl Progress {
+    pub fn is_complete(&self) -> bool {
+        self.done == self.total
+    }
+
+    /// Whole percent, rounded down so nothing unfinished shows 100%.
+    pub fn percent(&self) -> usize {
+        (self.done * 100).checked_div(self.total).unwrap_or(0)
+    }
+}
+
+/// A checklist of one project or team.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Checklist {
+    pub id: String,
+    pub kind: ChecklistKind,
+    /// The project or team it is for.
+    pub name: String,
+    /// Ticked item ids.
+    #[serde(default)]
+    pub checked: BTreeSet<String>,
+    /// A link per item (the workflow's artifacts), by item id.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub links: BTreeMap<String, String>,
+    #[serde(deserialize_with = "dates::timestamp")]
+    pub created_at: DateTime<Utc>,
+    #[serde(deserialize_with = "dates::timestamp")]
+    pub updated_at: DateTime<Utc>,
+}
+
+impl Record for Checklist {
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn updated_at(&self) -> DateTime<Utc> {
+        self.updated_at
+    }
+    fn with_updated_at(&self, at: DateTime<Utc>) -> Self {
+        Checklist {
+            updated_at: at,
+            ..self.clone()
+        }
+    }
+}
+
+impl Checklist {
+    pub fn new(id: String, kind: ChecklistKind, name: String, now: DateTime<Utc>) -> Self {
+        Checklist {
+            id,
+            kind,
+            name,
+            checked: BTreeSet::new(),
+            links: BTreeMap::new(),
+            created_at: now,
+            updated_at: now,
+        }
+    }
+
+    pub fn is_checked(&self, item: &str) -> bool {
+        self.checked.contains(item)
+    }
+
+    pub fn set_checked(&mut self, item: &str, on: bool) {
+        if on {
+            self.checked.insert(item.to_owned());
+        } else {
+            self.checked.remove(item);
+        }
+    }
+
+    pub fn link(&self, item: &str) -> &str {
+        self.links.get(item).map_or("", String::as_str)
+    }
+
+    /// Sets or (when blank) removes an item's link.
+    pub fn set_link(&mut self, item: &str, link: String) {
+        if link.trim().is_empty() {
+            self.links.remove(item);
+        } else {
+            self.links.insert(item.to_owned(), link);
+        }
+    }
+
+    pub fn progress(&self, group: &Group) -> Progress {
+        Progress {
+            done: group
+                .items
+                .iter()
+                .filter(|i| self.is_checked(&i.id))
+                .count(),
+            total: group.items.len(),
+        }
+    }
+
+    /// Progress over every group of the checklist.
+    pub fn overall(&self) -> Progress {
+        groups(self.kind).iter().map(|g| self.progress(g)).fold(
+            Progress { done: 0, total: 0 },
+            |a, b| Progress {
+                done: a.done + b.done,
+                total: a.total + b.total,
+            },
+        )
+    }
+
+    /// The workflow's current stage: the first one not complete (`None` when all are).
+    pub fn current_stage(&self) -> Option<usize> {
+        groups(self.kind)
+            .iter()
+            .position(|g| !self.progress(g).is_complete())
+    }
+}
