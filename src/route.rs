@@ -23,6 +23,10 @@ pub enum Route {
     Workshop,
     /// An assessment shared by link: the link version and the encoded assessment.
     Shared(String, String),
+    /// The list of checklists.
+    Checklists,
+    /// One checklist, by id.
+    Checklist(String),
     /// The technical-debt register.
     Debt,
     /// Import, export, storage use and recovery.
@@ -45,6 +49,8 @@ impl Route {
             ["compare", ids] => Route::Compare(ids.split(',').map(decode).collect()),
             ["workshop"] => Route::Workshop,
             ["shared", version, payload] => Route::Shared(decode(version), (*payload).to_owned()),
+            ["checklists"] => Route::Checklists,
+            ["checklists", id] => Route::Checklist(decode(id)),
             ["data"] => Route::Data,
             ["debt"] => Route::Debt,
             _ => Route::NotFound(path.to_owned()),
@@ -68,6 +74,8 @@ impl Route {
             ),
             Route::Workshop => "#/workshop".to_owned(),
             Route::Shared(version, payload) => format!("#/shared/{}/{payload}", encode(version)),
+            Route::Checklists => "#/checklists".to_owned(),
+            Route::Checklist(id) => format!("#/checklists/{}", encode(id)),
             Route::Data => "#/data".to_owned(),
             Route::Debt => "#/debt".to_owned(),
             Route::NotFound(path) => format!("#/{path}"),

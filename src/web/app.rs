@@ -4,6 +4,7 @@ use crate::route::Route;
 use crate::web::assessments::{AssessmentEditor, AssessmentList};
 use crate::web::banners::Banners;
 use crate::web::cards::{CardEditor, CardList};
+use crate::web::checklists::{ChecklistEditor, ChecklistList};
 use crate::web::data_page::DataPage;
 use crate::web::debt::DebtPage;
 use crate::web::storage::Store;
@@ -49,7 +50,8 @@ pub fn App() -> impl IntoView {
                 Route::Assessment(_) | Route::History(_) | Route::Compare(_) | Route::Shared(..),
                 Route::Assessments,
             )
-            | (Route::Card(_), Route::Cards) => true,
+            | (Route::Card(_), Route::Cards)
+            | (Route::Checklist(_), Route::Checklists) => true,
             (current, target) => current == target,
         };
         view! {
@@ -69,6 +71,7 @@ pub fn App() -> impl IntoView {
                 {nav_link(Route::Assessments, "Maturity assessments")}
                 {nav_link(Route::Workshop, "Workshop")}
                 {nav_link(Route::Cards, "Model cards")}
+                {nav_link(Route::Checklists, "Checklists")}
                 {nav_link(Route::Debt, "Debt register")}
                 {nav_link(Route::Data, "Workspace data")}
             </nav>
@@ -85,6 +88,8 @@ pub fn App() -> impl IntoView {
                     view! { <SharedAssessment version=version payload=payload /> }.into_any()
                 }
                 Route::Cards => view! { <CardList /> }.into_any(),
+                Route::Checklists => view! { <ChecklistList /> }.into_any(),
+                Route::Checklist(id) => view! { <ChecklistEditor id=id /> }.into_any(),
                 Route::Card(id) => view! { <CardEditor id=id /> }.into_any(),
                 Route::Debt => view! { <DebtPage /> }.into_any(),
                 Route::Data => view! { <DataPage /> }.into_any(),

@@ -7,6 +7,7 @@ mod app;
 mod assessments;
 mod banners;
 mod cards;
+mod checklists;
 mod clock;
 mod data_page;
 mod debt;
