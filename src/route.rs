@@ -27,6 +27,8 @@ pub enum Route {
     Checklists,
     /// One checklist, by id.
     Checklist(String),
+    /// The lesson's three ML team structures.
+    Teams,
     /// The technical-debt register.
     Debt,
     /// Import, export, storage use and recovery.
@@ -51,6 +53,7 @@ impl Route {
             ["shared", version, payload] => Route::Shared(decode(version), (*payload).to_owned()),
             ["checklists"] => Route::Checklists,
             ["checklists", id] => Route::Checklist(decode(id)),
+            ["teams"] => Route::Teams,
             ["data"] => Route::Data,
             ["debt"] => Route::Debt,
             _ => Route::NotFound(path.to_owned()),
@@ -76,6 +79,7 @@ impl Route {
             Route::Shared(version, payload) => format!("#/shared/{}/{payload}", encode(version)),
             Route::Checklists => "#/checklists".to_owned(),
             Route::Checklist(id) => format!("#/checklists/{}", encode(id)),
+            Route::Teams => "#/teams".to_owned(),
             Route::Data => "#/data".to_owned(),
             Route::Debt => "#/debt".to_owned(),
             Route::NotFound(path) => format!("#/{path}"),

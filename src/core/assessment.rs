@@ -4,6 +4,7 @@
 use crate::core::collection::Record;
 use crate::core::dates;
 use crate::core::maturity::{self, MaturityResult};
+use crate::core::teams::TeamStructure;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -39,6 +40,9 @@ pub struct Assessment {
     /// Answers by criterion id. Unknown ids (from a newer criteria list) are kept untouched.
     #[serde(default)]
     pub answers: BTreeMap<String, Answer>,
+    /// How the team organises its ML work (lesson section 4.1), when recorded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub team_structure: Option<TeamStructure>,
     #[serde(deserialize_with = "dates::timestamp")]
     pub created_at: DateTime<Utc>,
     #[serde(deserialize_with = "dates::timestamp")]
@@ -69,6 +73,7 @@ impl Assessment {
             assessor: String::new(),
             date: Some(now.date_naive()),
             answers: BTreeMap::new(),
+            team_structure: None,
             created_at: now,
             updated_at: now,
         }

@@ -34,6 +34,7 @@ pub mod maturity;
 pub mod migrate;
 pub mod share_link;
 pub mod stored;
+pub mod teams;
 pub mod words;
 pub mod workshop;
 pub mod workspace;

@@ -318,6 +318,8 @@ fn read_body(body: &[u8]) -> Result<Assessment, LinkError> {
         assessor,
         date,
         answers,
+        // Link version 1 does not carry the team structure (added after it was designed).
+        team_structure: None,
         created_at,
         updated_at,
     })

@@ -7,6 +7,7 @@ use crate::web::cards::{CardEditor, CardList};
 use crate::web::checklists::{ChecklistEditor, ChecklistList};
 use crate::web::data_page::DataPage;
 use crate::web::debt::DebtPage;
+use crate::web::lifecycle::TeamsPage;
 use crate::web::storage::Store;
 use crate::web::undo::{Undo, UndoToast};
 use crate::web::workshop::{ComparePage, HistoryPage, SharedAssessment, WorkshopPage};
@@ -89,6 +90,7 @@ pub fn App() -> impl IntoView {
                 }
                 Route::Cards => view! { <CardList /> }.into_any(),
                 Route::Checklists => view! { <ChecklistList /> }.into_any(),
+                Route::Teams => view! { <TeamsPage /> }.into_any(),
                 Route::Checklist(id) => view! { <ChecklistEditor id=id /> }.into_any(),
                 Route::Card(id) => view! { <CardEditor id=id /> }.into_any(),
                 Route::Debt => view! { <DebtPage /> }.into_any(),

@@ -13,6 +13,7 @@ mod data_page;
 mod debt;
 mod fields;
 mod files;
+mod lifecycle;
 mod panic;
 mod storage;
 mod undo;

@@ -7,10 +7,11 @@ use crate::core::assessment::{Answer, Assessment};
 use crate::core::dates::parse_date;
 use crate::core::link::validate_link;
 use crate::core::maturity::{Criterion, Level, criteria_of};
+use crate::core::teams::TeamStructure;
 use crate::route::Route;
 use crate::web::app::go_to;
 use crate::web::clock::now;
-use crate::web::fields::{TextAreaField, TextField};
+use crate::web::fields::{SelectField, TextAreaField, TextField};
 use crate::web::storage::Store;
 use crate::web::undo::Undo;
 use leptos::prelude::*;
@@ -122,6 +123,14 @@ fn EditorBody(id: String, assessment: Memo<Option<Assessment>>) -> impl IntoView
                     <TextField id="assessment-assessor".into() label="Assessor".into() max_length=200
                         value=Signal::derive(field(|a| a.assessor.clone()))
                         on_input=Callback::new(move |v| edit(store, &id.get_value(), |a| a.assessor = v)) />
+                    <SelectField id="assessment-team-structure".into() label="Team structure".into()
+                        options=team_structure_choices()
+                        selected=Signal::derive(field(|a| a.team_structure.map(|s| s.value().to_owned()).unwrap_or_default()))
+                        on_change=Callback::new(move |v: String| {
+                            let structure = TeamStructure::parse(&v);
+                            edit(store, &id.get_value(), |a| a.team_structure = structure);
+                        }) />
+                    <p class="hint team-structure-hint"><a href=Route::Teams.href()>"About the three team structures"</a></p>
                     <TextField id="assessment-date".into() label="Date".into() kind="date"
                         value=Signal::derive(field(|a| a.date.map(|d| d.to_string()).unwrap_or_default()))
                         on_input=Callback::new(move |v: String| {
@@ -141,6 +150,17 @@ fn EditorBody(id: String, assessment: Memo<Option<Assessment>>) -> impl IntoView
             <Results result=result />
         </div>
     }
+}
+
+/// "Not recorded" and the lesson's three structures.
+fn team_structure_choices() -> Vec<(String, String)> {
+    let mut choices = vec![(String::new(), "Not recorded".to_owned())];
+    choices.extend(
+        TeamStructure::ALL
+            .iter()
+            .map(|s| (s.value().to_owned(), s.label().to_owned())),
+    );
+    choices
 }
 
 #[component]
