@@ -216,4 +216,10 @@ fn the_v4_fixture_keeps_its_checklists() {
         v3.checklists.items.is_empty(),
         "older files start with no checklists"
     );
+    use mlops_governance_workbench::core::teams::TeamStructure;
+    assert_eq!(
+        workspace.assessments.items[0].team_structure,
+        Some(TeamStructure::Hybrid)
+    );
+    assert_eq!(v3.assessments.items[0].team_structure, None);
 }
