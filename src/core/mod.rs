@@ -32,6 +32,7 @@ pub mod link;
 pub mod markdown;
 pub mod maturity;
 pub mod migrate;
+pub mod security;
 pub mod share_link;
 pub mod stored;
 pub mod teams;
