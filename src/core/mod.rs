@@ -10,6 +10,7 @@
     clippy::indexing_slicing
 )]
 
+pub mod approval;
 pub mod assessment;
 pub mod card;
 pub mod card_check;

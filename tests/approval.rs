@@ -1,0 +1,822 @@
+//! The model approval workflow: every legal and illegal transition, staleness after edits,
+//! the content hash, reviewer addresses, notification links, the inbox and the exports.
+
+mod common;
+use common::{HOSTILE, HOSTILE_CARD_TEXT, at, hostile_card};
+
+use mlops_governance_workbench::core::approval::{
+    ApprovalError, ApprovalRequest, ApprovalStage, ApprovalStatus, Decision, EntryKind,
+    ReviewerGroup, awaiting_resubmission, content_hash, inbox, notify_mailto, notify_text,
+    reviewer_address, trail_json, trail_markdown,
+};
+use mlops_governance_workbench::core::card::{CardRecord, ModelCard, NamedNumber};
+use mlops_governance_workbench::core::collection::Record;
+
+const STAGES: [ApprovalStage; 6] = ApprovalStage::ALL;
+
+fn card() -> CardRecord {
+    CardRecord::new(
+        "card-1".to_owned(),
+        ModelCard {
+            model_name: "recommendation_model".to_owned(),
+            model_version: "v2.1.0".to_owned(),
+            ..ModelCard::default()
+        },
+        at(0),
+    )
+}
+
+fn request() -> ApprovalRequest {
+    ApprovalRequest::new("req-1".to_owned(), &card(), "Ana Requester", at(10)).unwrap()
+}
+
+fn hash() -> String {
+    content_hash(&card().card)
+}
+
+/// Approves the current stage as a reviewer other than the requester.
+fn approve(r: &mut ApprovalRequest, seconds: i64) {
+    r.decide(
+        "Rui Reviewer",
+        Decision::Approve,
+        "looks good",
+        &hash(),
+        at(seconds),
+    )
+    .unwrap();
+}
+
+/// Calls `change`, expects `error`, and checks the request is exactly as before.
+fn refused(
+    r: &mut ApprovalRequest,
+    error: ApprovalError,
+    change: impl FnOnce(&mut ApprovalRequest) -> Result<(), ApprovalError>,
+) {
+    let before = r.clone();
+    assert_eq!(change(r), Err(error));
+    assert_eq!(*r, before, "a refused transition changed the request");
+}
+
+#[test]
+fn the_lessons_stages_values_and_addresses() {
+    let keys: Vec<&str> = STAGES.iter().map(|s| s.key()).collect();
+    assert_eq!(
+        keys,
+        [
+            "data_review",
+            "model_review",
+            "fairness_review",
+            "security_review",
+            "compliance_review",
+            "final_approval"
+        ]
+    );
+    for (i, stage) in STAGES.into_iter().enumerate() {
+        assert_eq!(
+            serde_json::to_string(&stage).unwrap(),
+            format!("\"{}\"", stage.key())
+        );
+        assert_eq!(ApprovalStage::from_key(stage.key()), Some(stage));
+        assert_eq!(stage.number(), i + 1);
+        assert_eq!(stage.next(), STAGES.get(i + 1).copied());
+    }
+    assert_eq!(ApprovalStage::from_key("legal_review"), None);
+    assert_eq!(ApprovalStage::DataReview.label(), "Data review");
+    assert_eq!(ApprovalStage::FinalApproval.label(), "Final approval");
+    let addresses: Vec<&str> = STAGES.iter().map(|s| s.default_reviewers()).collect();
+    assert_eq!(
+        addresses,
+        [
+            "data-team@example.com",
+            "ml-team@example.com",
+            "ethics-team@example.com",
+            "security-team@example.com",
+            "compliance-team@example.com",
+            "ml-lead@example.com"
+        ]
+    );
+    let statuses = [
+        ApprovalStatus::Pending,
+        ApprovalStatus::Approved,
+        ApprovalStatus::Rejected,
+        ApprovalStatus::NeedsRevision,
+    ];
+    let values: Vec<String> = statuses
+        .iter()
+        .map(|s| serde_json::to_string(s).unwrap())
+        .collect();
+    assert_eq!(
+        values,
+        [
+            "\"pending\"",
+            "\"approved\"",
+            "\"rejected\"",
+            "\"needs_revision\""
+        ]
+    );
+    assert_eq!(ApprovalStatus::NeedsRevision.label(), "Needs revision");
+    assert_eq!(
+        serde_json::to_string(&Decision::NeedsRevision).unwrap(),
+        "\"needs_revision\""
+    );
+}
+
+#[test]
+fn a_new_request_starts_pending_at_data_review_with_one_entry() {
+    let r = request();
+    assert_eq!(r.id(), "req-1");
+    assert_eq!(r.card_id, "card-1");
+    assert_eq!(r.title(), "recommendation_model v2.1.0");
+    assert_eq!(r.requested_by(), "Ana Requester");
+    assert_eq!(r.requested_on.to_string(), "2026-01-01");
+    assert_eq!(r.stage(), ApprovalStage::DataReview);
+    assert_eq!(r.status(), ApprovalStatus::Pending);
+    assert!(!r.is_approved_for_production());
+    assert_eq!(r.trail().len(), 1);
+    let first = &r.trail()[0];
+    assert_eq!(first.kind, EntryKind::Requested);
+    assert_eq!(first.by, "Ana Requester");
+    assert_eq!(first.card_hash, hash());
+    assert_eq!((r.created_at, r.updated_at), (at(10), at(10)));
+    assert_eq!(r.summary(), "Waiting for Data review (stage 1 of 6)");
+}
+
+#[test]
+fn a_blank_requester_is_refused() {
+    for name in ["", "   ", "\n\t"] {
+        let error = ApprovalRequest::new("r".to_owned(), &card(), name, at(0)).unwrap_err();
+        assert_eq!(error, ApprovalError::BlankRequester);
+        assert_eq!(
+            error.to_string(),
+            "Type the requester's name: a returned request goes back to them."
+        );
+    }
+    let trimmed = ApprovalRequest::new("r".to_owned(), &card(), "  Ana  ", at(0)).unwrap();
+    assert_eq!(trimmed.requested_by(), "Ana");
+}
+
+#[test]
+fn approving_stage_k_moves_to_k_plus_1_only_and_the_sixth_approves_for_production() {
+    let mut r = request();
+    for (k, stage) in STAGES.into_iter().enumerate() {
+        assert_eq!(r.stage(), stage);
+        assert_eq!(r.status(), ApprovalStatus::Pending);
+        assert!(!r.is_approved_for_production());
+        approve(&mut r, 100 + k as i64);
+        let last = r.trail().last().unwrap();
+        assert_eq!(last.stage, stage, "the entry names the stage decided");
+        assert_eq!(last.kind, EntryKind::Decided(Decision::Approve));
+        assert_eq!(r.updated_at, at(100 + k as i64));
+        match stage.next() {
+            Some(next) => assert_eq!(r.stage(), next),
+            None => {
+                assert_eq!(r.stage(), ApprovalStage::FinalApproval);
+                assert_eq!(r.status(), ApprovalStatus::Approved);
+            }
+        }
+    }
+    assert!(r.is_approved_for_production());
+    assert_eq!(r.trail().len(), 7);
+    assert_eq!(r.summary(), "Approved for production");
+    for stage in STAGES {
+        assert!(r.approval_in_force(stage).is_some(), "{stage:?}");
+    }
+}
+
+#[test]
+fn nothing_can_be_decided_or_resubmitted_after_final_approval() {
+    let mut r = request();
+    for k in 0..6 {
+        approve(&mut r, k);
+    }
+    for decision in [Decision::Approve, Decision::Reject, Decision::NeedsRevision] {
+        refused(&mut r, ApprovalError::Finished, |r| {
+            r.decide("Someone Else", decision, "late", &hash(), at(99))
+        });
+    }
+    refused(&mut r, ApprovalError::Finished, |r| {
+        r.resubmit("Ana Requester", "", &hash(), at(99))
+    });
+    assert_eq!(
+        ApprovalError::Finished.to_string(),
+        "This request is already approved for production, so nothing more can be recorded on it. Start a new request to review another version."
+    );
+}
+
+#[test]
+fn a_returned_request_cannot_be_decided_until_resubmitted() {
+    for (decision, status) in [
+        (Decision::Reject, ApprovalStatus::Rejected),
+        (Decision::NeedsRevision, ApprovalStatus::NeedsRevision),
+    ] {
+        let mut r = request();
+        approve(&mut r, 20);
+        r.decide("Mo Modeller", decision, "no baseline", &hash(), at(30))
+            .unwrap();
+        assert_eq!(r.status(), status);
+        assert_eq!(r.stage(), ApprovalStage::ModelReview);
+        let error = ApprovalError::Returned {
+            requester: "Ana Requester".to_owned(),
+            status,
+        };
+        for d in [Decision::Approve, Decision::Reject, Decision::NeedsRevision] {
+            refused(&mut r, error.clone(), |r| {
+                r.decide("Mo Modeller", d, "again", &hash(), at(40))
+            });
+        }
+    }
+    assert_eq!(
+        ApprovalError::Returned {
+            requester: "Ana".to_owned(),
+            status: ApprovalStatus::Rejected
+        }
+        .to_string(),
+        "This request was rejected and returned to Ana. It can be reviewed again once they resubmit it."
+    );
+    assert_eq!(
+        ApprovalError::Returned {
+            requester: "Ana".to_owned(),
+            status: ApprovalStatus::NeedsRevision
+        }
+        .to_string(),
+        "This request was returned for revision to Ana. It can be reviewed again once they resubmit it."
+    );
+}
+
+#[test]
+fn a_pending_request_cannot_be_resubmitted() {
+    let mut r = request();
+    approve(&mut r, 20);
+    let error = ApprovalError::NotReturned {
+        stage: ApprovalStage::ModelReview,
+    };
+    assert_eq!(
+        error.to_string(),
+        "Only a rejected request or one that needs revision can be resubmitted; this one is waiting at Model review."
+    );
+    refused(&mut r, error, |r| {
+        r.resubmit("Ana Requester", "", &hash(), at(30))
+    });
+}
+
+#[test]
+fn reject_or_needs_revision_then_resubmit_restarts_at_that_stage_and_keeps_the_trail() {
+    for decision in [Decision::Reject, Decision::NeedsRevision] {
+        let mut r = request();
+        approve(&mut r, 20); // data review
+        approve(&mut r, 21); // model review
+        r.decide(
+            "Fay Fairness",
+            decision,
+            "Gap for age 50+ is too large.",
+            &hash(),
+            at(30),
+        )
+        .unwrap();
+        assert_eq!(r.stage(), ApprovalStage::FairnessReview);
+        assert_eq!(awaiting_resubmission(std::slice::from_ref(&r)).len(), 1);
+        assert!(
+            r.summary()
+                .ends_with("at Fairness review; returned to Ana Requester")
+        );
+        let before: Vec<_> = r.trail().to_vec();
+
+        r.resubmit(
+            " ana requester ",
+            "Rebalanced the data.",
+            "new-hash",
+            at(40),
+        )
+        .unwrap();
+        assert_eq!(r.status(), ApprovalStatus::Pending);
+        assert_eq!(r.stage(), ApprovalStage::FairnessReview, "restarts there");
+        assert_eq!(r.updated_at, at(40));
+        assert_eq!(r.trail().len(), before.len() + 1);
+        assert_eq!(&r.trail()[..before.len()], &before[..], "history stays");
+        let last = r.trail().last().unwrap();
+        assert_eq!(last.kind, EntryKind::Resubmitted);
+        assert_eq!(last.stage, ApprovalStage::FairnessReview);
+        assert_eq!(last.by, "ana requester");
+        assert_eq!(last.comment, "Rebalanced the data.");
+        assert_eq!(last.card_hash, "new-hash");
+        // Earlier approvals still count; the returning stage has none.
+        assert!(r.approval_in_force(ApprovalStage::DataReview).is_some());
+        assert!(r.approval_in_force(ApprovalStage::ModelReview).is_some());
+        assert!(r.approval_in_force(ApprovalStage::FairnessReview).is_none());
+
+        // And it goes on from there to production.
+        for k in 0..4 {
+            approve(&mut r, 50 + k);
+        }
+        assert!(r.is_approved_for_production());
+        assert_eq!(r.trail().len(), 1 + 2 + 1 + 1 + 4);
+    }
+}
+
+#[test]
+fn only_the_requester_may_resubmit() {
+    let mut r = request();
+    r.decide(
+        "Dee Data",
+        Decision::Reject,
+        "Missing lineage.",
+        &hash(),
+        at(20),
+    )
+    .unwrap();
+    let error = ApprovalError::NotRequester {
+        requester: "Ana Requester".to_owned(),
+    };
+    assert_eq!(
+        error.to_string(),
+        "Only the requester, Ana Requester, can resubmit this request: type their name."
+    );
+    for name in ["Dee Data", "", "  "] {
+        refused(&mut r, error.clone(), |r| {
+            r.resubmit(name, "", &hash(), at(30))
+        });
+    }
+    r.resubmit("ANA REQUESTER", "", &hash(), at(30)).unwrap();
+    assert_eq!(r.trail().last().unwrap().comment, "");
+}
+
+#[test]
+fn the_requester_cannot_approve_but_may_reject_or_ask_for_revision() {
+    let mut r = request();
+    let error = ApprovalError::OwnApproval {
+        requester: "Ana Requester".to_owned(),
+    };
+    assert_eq!(
+        error.to_string(),
+        "Ana Requester requested this approval, so they cannot approve it too. Another reviewer must approve this stage."
+    );
+    for name in ["Ana Requester", "  ana requester ", "ANA REQUESTER"] {
+        refused(&mut r, error.clone(), |r| {
+            r.decide(name, Decision::Approve, "fine by me", &hash(), at(20))
+        });
+    }
+    // Separation of duties holds at every stage, not only the first.
+    approve(&mut r, 21);
+    refused(&mut r, error, |r| {
+        r.decide("Ana Requester", Decision::Approve, "", &hash(), at(22))
+    });
+
+    let mut own = request();
+    own.decide(
+        "Ana Requester",
+        Decision::NeedsRevision,
+        "I attached the wrong metrics.",
+        &hash(),
+        at(20),
+    )
+    .unwrap();
+    assert_eq!(own.status(), ApprovalStatus::NeedsRevision);
+    let mut own = request();
+    own.decide(
+        "ana requester",
+        Decision::Reject,
+        "Withdrawn.",
+        &hash(),
+        at(20),
+    )
+    .unwrap();
+    assert_eq!(own.status(), ApprovalStatus::Rejected);
+}
+
+#[test]
+fn a_blank_reviewer_or_a_reason_less_return_is_refused() {
+    let mut r = request();
+    for name in ["", "   "] {
+        for d in [Decision::Approve, Decision::Reject, Decision::NeedsRevision] {
+            refused(&mut r, ApprovalError::BlankReviewer, |r| {
+                r.decide(name, d, "comment", &hash(), at(20))
+            });
+        }
+    }
+    for d in [Decision::Reject, Decision::NeedsRevision] {
+        for comment in ["", " \n "] {
+            refused(&mut r, ApprovalError::BlankComment { decision: d }, |r| {
+                r.decide("Dee Data", d, comment, &hash(), at(20))
+            });
+        }
+    }
+    assert_eq!(
+        ApprovalError::BlankReviewer.to_string(),
+        "Type the reviewer's name: every decision in the audit trail says who made it."
+    );
+    assert_eq!(
+        ApprovalError::BlankComment {
+            decision: Decision::Reject
+        }
+        .to_string(),
+        "Write a comment when you reject a request: the requester needs to know what to change."
+    );
+    assert_eq!(
+        ApprovalError::BlankComment {
+            decision: Decision::NeedsRevision
+        }
+        .to_string(),
+        "Write a comment when you ask for revision: the requester needs to know what to change."
+    );
+    // An approval needs no comment; names and comments are stored trimmed.
+    r.decide("  Dee Data ", Decision::Approve, "  ", &hash(), at(20))
+        .unwrap();
+    let last = r.trail().last().unwrap();
+    assert_eq!((last.by.as_str(), last.comment.as_str()), ("Dee Data", ""));
+}
+
+#[test]
+fn approvals_given_on_older_content_are_stale() {
+    let mut r = request();
+    let a = hash();
+    approve(&mut r, 20);
+    approve(&mut r, 21);
+    assert!(r.stale_stages(&a).is_empty());
+
+    let mut edited = card();
+    edited.card.intended_use = "Recommend products.".to_owned();
+    let b = content_hash(&edited.card);
+    assert_ne!(a, b);
+    assert_eq!(
+        r.stale_stages(&b),
+        [ApprovalStage::DataReview, ApprovalStage::ModelReview]
+    );
+
+    // Fairness approves the edited card: only it is current.
+    r.decide("Fay Fairness", Decision::Approve, "", &b, at(22))
+        .unwrap();
+    assert_eq!(
+        r.stale_stages(&b),
+        [ApprovalStage::DataReview, ApprovalStage::ModelReview]
+    );
+    assert_eq!(r.stale_stages(&a), [ApprovalStage::FairnessReview]);
+
+    // Returned and resubmitted at security: earlier approvals are still in force.
+    r.decide(
+        "Sam Security",
+        Decision::NeedsRevision,
+        "Pin deps.",
+        &b,
+        at(23),
+    )
+    .unwrap();
+    r.resubmit("Ana Requester", "Pinned.", &b, at(24)).unwrap();
+    assert_eq!(
+        r.stale_stages(&b),
+        [ApprovalStage::DataReview, ApprovalStage::ModelReview]
+    );
+}
+
+#[test]
+fn the_content_hash_survives_a_round_trip_and_changes_with_any_field() {
+    let record = CardRecord::new("c".to_owned(), hostile_card("x"), at(0));
+    let base = content_hash(&record.card);
+    assert_eq!(base.len(), 16);
+    assert!(base.bytes().all(|b| b.is_ascii_hexdigit()));
+    let json = serde_json::to_string(&record).unwrap();
+    let back: CardRecord = serde_json::from_str(&json).unwrap();
+    assert_eq!(content_hash(&back.card), base);
+    for text in HOSTILE_CARD_TEXT {
+        let record = CardRecord::new("c".to_owned(), hostile_card(text), at(0));
+        let back: CardRecord =
+            serde_json::from_str(&serde_json::to_string(&record).unwrap()).unwrap();
+        assert_eq!(
+            content_hash(&back.card),
+            content_hash(&record.card),
+            "{text:?}"
+        );
+    }
+    // Not the record's times: touching the record without editing the card keeps it.
+    assert_eq!(content_hash(&record.with_updated_at(at(99)).card), base);
+
+    type Change = (&'static str, fn(&mut ModelCard));
+    let changes: Vec<Change> = vec![
+        ("name", |c| c.model_name.push('!')),
+        ("version", |c| c.model_version.push('!')),
+        ("type", |c| c.model_type.push('!')),
+        ("architecture", |c| c.model_architecture.push('!')),
+        ("training date", |c| c.training_date = None),
+        ("team", |c| c.owner_team.push('!')),
+        ("email", |c| c.contact_email.push('!')),
+        ("intended use", |c| c.intended_use.push('!')),
+        ("use cases", |c| c.primary_use_cases.push("y".to_owned())),
+        ("out of scope", |c| c.out_of_scope_uses.clear()),
+        ("factors", |c| c.relevant_factors.reverse()),
+        ("evaluation factors", |c| {
+            c.evaluation_factors[0].values.pop();
+        }),
+        ("metric value", |c| {
+            c.performance_metrics[1].value = "0.750".to_owned()
+        }),
+        ("thresholds", |c| {
+            c.decision_thresholds.push(NamedNumber::new("k", "1"))
+        }),
+        ("training data", |c| c.training_data_description.push('!')),
+        ("training size", |c| c.training_data_size = Some(1)),
+        ("range", |c| {
+            c.training_data_date_range.start = c.training_date
+        }),
+        ("preprocessing", |c| {
+            c.data_preprocessing.pop().map(drop).unwrap()
+        }),
+        ("evaluation data", |c| {
+            c.evaluation_data_description.push('!')
+        }),
+        ("evaluation size", |c| c.evaluation_data_size = None),
+        ("sensitive", |c| c.sensitive_data[0].push('!')),
+        ("fairness", |c| {
+            c.fairness_metrics[0].subgroups[1].name.push('!')
+        }),
+        ("biases", |c| c.potential_biases[1].clear()),
+        ("limitations", |c| c.known_limitations.push(String::new())),
+        ("failure modes", |c| c.failure_modes[0] = "X".to_owned()),
+        ("regulations", |c| {
+            c.regulatory_requirements.pop().map(drop).unwrap()
+        }),
+        ("privacy", |c| c.data_privacy_measures[0].push(' ')),
+        ("license", |c| c.license.clear()),
+        ("tags", |c| c.tags.push("t".to_owned())),
+        ("unmapped", |c| c.unmapped_text.push('\n')),
+    ];
+    let mut seen = vec![base.clone()];
+    for (name, change) in changes {
+        let mut card = record.card.clone();
+        change(&mut card);
+        assert_ne!(card, record.card, "{name}: the change changes nothing");
+        let h = content_hash(&card);
+        assert!(!seen.contains(&h), "{name}: same hash as another card");
+        seen.push(h);
+    }
+}
+
+#[test]
+fn reviewer_addresses_default_to_the_lessons_and_can_be_edited() {
+    assert_eq!(
+        reviewer_address(&[], ApprovalStage::FairnessReview),
+        "ethics-team@example.com"
+    );
+    let groups = vec![
+        ReviewerGroup::new(ApprovalStage::FairnessReview, " fair@corp.test ", at(1)),
+        ReviewerGroup::new(ApprovalStage::SecurityReview, "   ", at(1)),
+    ];
+    assert_eq!(groups[0].id(), "fairness_review");
+    assert_eq!(groups[0].address, "fair@corp.test");
+    assert_eq!(
+        reviewer_address(&groups, ApprovalStage::FairnessReview),
+        "fair@corp.test"
+    );
+    assert_eq!(
+        reviewer_address(&groups, ApprovalStage::SecurityReview),
+        "security-team@example.com",
+        "a cleared address falls back to the default"
+    );
+    assert_eq!(
+        reviewer_address(&groups, ApprovalStage::FinalApproval),
+        "ml-lead@example.com"
+    );
+    let json = serde_json::to_string(&groups[0]).unwrap();
+    assert_eq!(
+        serde_json::from_str::<ReviewerGroup>(&json).unwrap(),
+        groups[0]
+    );
+    assert_eq!(groups[0].with_updated_at(at(5)).updated_at(), at(5));
+}
+
+/// The query of a mailto link, checked to be only `subject=…&body=…` with encoded values.
+fn query_parts(link: &str) -> (String, String, String) {
+    let (address, query) = link
+        .strip_prefix("mailto:")
+        .unwrap()
+        .split_once('?')
+        .unwrap();
+    assert!(!query.contains('?'), "{query}");
+    let parts: Vec<&str> = query.split('&').collect();
+    assert_eq!(parts.len(), 2, "exactly two fields: {query}");
+    let subject = parts[0].strip_prefix("subject=").unwrap();
+    let body = parts[1].strip_prefix("body=").unwrap();
+    for value in [address, subject, body] {
+        assert!(
+            value
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"-._~%@,".contains(&b)),
+            "{value}"
+        );
+    }
+    (decode(address), decode(subject), decode(body))
+}
+
+fn decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).unwrap();
+            assert_eq!(hex, hex.to_uppercase(), "upper-case hex");
+            out.push(u8::from_str_radix(hex, 16).unwrap());
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).unwrap()
+}
+
+#[test]
+fn notify_links_encode_hostile_text_so_it_cannot_add_headers() {
+    let mut hostile = card();
+    hostile.card.model_name = "m&cc=evil@x.test?bcc=x\r\nBcc: y 100% ü🧪 #frag".to_owned();
+    hostile.card.model_version = "v1 & more".to_owned();
+    let mut r =
+        ApprovalRequest::new("r".to_owned(), &hostile, "Zoë &body=spoof\nTo: z", at(0)).unwrap();
+    let link = notify_mailto(&r, "data-team@example.com");
+    assert!(!link.contains(['\n', '\r', ' ', '#']));
+    assert_eq!(link.matches('&').count(), 1);
+    let (address, subject, body) = query_parts(&link);
+    assert_eq!(address, "data-team@example.com");
+    assert_eq!(
+        subject,
+        "Approval needed: m&cc=evil@x.test?bcc=x Bcc: y 100% ü🧪 #frag v1 & more, Data review",
+        "the subject stays one line"
+    );
+    assert!(body.starts_with("Zoë &body=spoof\r\nTo: z asks for approval of the model card m&cc="));
+    assert!(body.contains("It is waiting for Data review, stage 1 of 6."));
+    assert!(body.contains("(requested on 2026-01-01)"));
+    assert!(!body.replace("\r\n", "").contains(['\r', '\n']), "{body:?}");
+    assert!(body.ends_with(".\r\n"), "line breaks are CRLF: {body:?}");
+    assert_eq!(
+        notify_text(&r).lines().next().unwrap(),
+        "Approval needed: m&cc=evil@x.test?bcc=x Bcc: y 100% ü🧪 #frag v1 & more, Data review"
+    );
+
+    // An address with header characters is encoded as well.
+    let (address, _, _) = query_parts(&notify_mailto(&r, " a@x.test?cc=b@y.test "));
+    assert_eq!(address, "a@x.test?cc=b@y.test");
+
+    // Returned: names the reviewer, stage and reason.
+    r.decide(
+        "Dee & Co",
+        Decision::NeedsRevision,
+        "Fix 50% & more\nplease",
+        "h",
+        at(5),
+    )
+    .unwrap();
+    let (_, subject, body) = query_parts(&notify_mailto(&r, "ana@x.test"));
+    assert!(subject.starts_with("Returned at Data review: m&cc="));
+    assert!(body.starts_with("Dee & Co returned the model card"));
+    assert!(body.contains("at Data review (needs revision):\r\n\r\nFix 50% & more\r\nplease\r\n"));
+    assert!(body.contains("the review restarts at Data review."));
+}
+
+#[test]
+fn notify_text_for_pending_and_approved_requests() {
+    let mut r = request();
+    assert_eq!(
+        notify_text(&r),
+        "Approval needed: recommendation_model v2.1.0, Data review\n\nAna Requester asks for approval of the model card recommendation_model v2.1.0 (requested on 2026-01-01).\n\nIt is waiting for Data review, stage 1 of 6. Please review the card in the MLOps Governance Workbench and record your decision there: approve, reject or needs revision.\n"
+    );
+    for k in 0..6 {
+        approve(&mut r, k);
+    }
+    assert_eq!(
+        notify_text(&r),
+        "Approved for production: recommendation_model v2.1.0\n\nThe model card recommendation_model v2.1.0, requested by Ana Requester, passed all six stages and is approved for production. Final approval by Rui Reviewer.\n"
+    );
+}
+
+#[test]
+fn the_inbox_groups_pending_requests_by_stage_oldest_first() {
+    let make = |id: &str, seconds: i64| {
+        ApprovalRequest::new(id.to_owned(), &card(), "Ana", at(seconds)).unwrap()
+    };
+    let a = make("a", 50); // data review, since 50
+    let b = make("b", 10); // data review, since 10
+    let mut c = make("c", 0);
+    approve(&mut c, 5); // model review, since 5
+    let mut d = make("d", 0);
+    d.decide("Dee", Decision::Reject, "No.", "h", at(1))
+        .unwrap(); // returned
+    let mut e = make("e", 0);
+    for k in 0..6 {
+        approve(&mut e, k); // finished
+    }
+    let mut f = make("f", 0);
+    f.decide("Dee", Decision::NeedsRevision, "Fix.", "h", at(0))
+        .unwrap();
+    let all = vec![a, b, c, d, e, f];
+    let groups = inbox(&all);
+    assert_eq!(groups.len(), 6, "every stage, empty ones too");
+    let ids: Vec<(ApprovalStage, Vec<&str>)> = groups
+        .iter()
+        .map(|(s, rs)| (*s, rs.iter().map(|r| r.id.as_str()).collect()))
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            (ApprovalStage::DataReview, vec!["b", "a"]),
+            (ApprovalStage::ModelReview, vec!["c"]),
+            (ApprovalStage::FairnessReview, vec![]),
+            (ApprovalStage::SecurityReview, vec![]),
+            (ApprovalStage::ComplianceReview, vec![]),
+            (ApprovalStage::FinalApproval, vec![]),
+        ]
+    );
+    let returned: Vec<&str> = awaiting_resubmission(&all)
+        .iter()
+        .map(|r| r.id.as_str())
+        .collect();
+    assert_eq!(returned, ["f", "d"]);
+    assert!(inbox(&[]).iter().all(|(_, rs)| rs.is_empty()));
+}
+
+#[test]
+fn the_markdown_trail_escapes_hostile_text() {
+    for text in HOSTILE.iter().chain(HOSTILE_CARD_TEXT) {
+        let mut c = card();
+        c.card.model_name = format!("name {text}");
+        let mut r =
+            ApprovalRequest::new("r".to_owned(), &c, &format!("req {text}"), at(0)).unwrap();
+        r.decide(
+            &format!("rev {text}"),
+            Decision::Reject,
+            &format!("why {text}"),
+            "h",
+            at(1),
+        )
+        .unwrap();
+        let md = trail_markdown(&r);
+        let table: Vec<&str> = md
+            .lines()
+            .skip_while(|l| !l.starts_with("| Time"))
+            .collect();
+        assert_eq!(table.len(), 4, "one line per entry: {md}");
+        for line in &table {
+            let unescaped_pipes = line
+                .char_indices()
+                .filter(|(i, c)| *c == '|' && (*i == 0 || line.as_bytes()[i - 1] != b'\\'))
+                .count();
+            assert_eq!(unescaped_pipes, 7, "{line}");
+        }
+        assert!(!md.contains('<'), "{md}");
+        for line in &table {
+            let cells = line.trim_matches('|');
+            for (i, c) in cells.char_indices() {
+                if "[]`*_".contains(c) {
+                    assert_eq!(cells.as_bytes()[i - 1], b'\\', "unescaped {c} in {line}");
+                }
+            }
+        }
+        for line in md.lines().filter(|l| !l.is_empty()) {
+            assert!(
+                line.starts_with("# Approval trail: ")
+                    || line.starts_with("- ")
+                    || line.starts_with("| "),
+                "a line started by user text: {line:?}"
+            );
+        }
+    }
+    let md = trail_markdown(&request());
+    assert!(md.starts_with("# Approval trail: recommendation\\_model v2.1.0\n\n- Requested by: Ana Requester\n- Requested on: 2026-01-01\n- Status: Waiting for Data review (stage 1 of 6)\n\n"));
+    assert!(md.ends_with(&format!(
+        "| 2026-01-01T00:00:10Z | Data review | Requested | Ana Requester |  | {} |\n",
+        hash()
+    )));
+}
+
+#[test]
+fn a_request_with_a_full_trail_round_trips_through_json() {
+    let mut r = request();
+    approve(&mut r, 20);
+    r.decide(
+        "Mo",
+        Decision::Reject,
+        "Needs a baseline | *now*",
+        "h2",
+        at(21),
+    )
+    .unwrap();
+    r.resubmit("Ana Requester", "Added one.", "h3", at(22))
+        .unwrap();
+    for k in 0..5 {
+        approve(&mut r, 30 + k);
+    }
+    assert!(r.is_approved_for_production());
+    let json = trail_json(&r);
+    assert!(json.contains("\"requested_on\": \"2026-01-01\""));
+    assert!(json.contains("\"status\": \"approved\""));
+    assert!(json.contains("\"stage\": \"final_approval\""));
+    assert!(json.contains("\"decided\": \"reject\""));
+    assert!(json.contains("\"kind\": \"resubmitted\""));
+    let back: ApprovalRequest = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, r);
+    assert_eq!(back.trail().len(), 9);
+    let compact: ApprovalRequest =
+        serde_json::from_str(&serde_json::to_string(&r).unwrap()).unwrap();
+    assert_eq!(compact, r);
+    // Dates are read by the workbench's own readers, with the usual messages.
+    let broken = json.replace("\"2026-01-01\"", "\"01/01/2026\"");
+    let error = serde_json::from_str::<ApprovalRequest>(&broken).unwrap_err();
+    assert!(error.to_string().contains("is not a date like 2024-01-15"));
+}
