@@ -29,6 +29,12 @@ pub enum Route {
     Checklist(String),
     /// The lesson's three ML team structures.
     Teams,
+    /// Approval requests: the inbox, new requests, reviewer addresses.
+    Approvals,
+    /// One approval request, by id.
+    Approval(String),
+    /// The security audits of one model card, by card id.
+    Audits(String),
     /// The technical-debt register.
     Debt,
     /// Import, export, storage use and recovery.
@@ -54,6 +60,9 @@ impl Route {
             ["checklists"] => Route::Checklists,
             ["checklists", id] => Route::Checklist(decode(id)),
             ["teams"] => Route::Teams,
+            ["approvals"] => Route::Approvals,
+            ["approvals", id] => Route::Approval(decode(id)),
+            ["audits", card] => Route::Audits(decode(card)),
             ["data"] => Route::Data,
             ["debt"] => Route::Debt,
             _ => Route::NotFound(path.to_owned()),
@@ -80,6 +89,9 @@ impl Route {
             Route::Checklists => "#/checklists".to_owned(),
             Route::Checklist(id) => format!("#/checklists/{}", encode(id)),
             Route::Teams => "#/teams".to_owned(),
+            Route::Approvals => "#/approvals".to_owned(),
+            Route::Approval(id) => format!("#/approvals/{}", encode(id)),
+            Route::Audits(card) => format!("#/audits/{}", encode(card)),
             Route::Data => "#/data".to_owned(),
             Route::Debt => "#/debt".to_owned(),
             Route::NotFound(path) => format!("#/{path}"),

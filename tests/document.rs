@@ -162,11 +162,11 @@ fn a_schema_error_names_the_field_path() {
         other => panic!("{other:?}"),
     }
     let unknown = parse_document(
-        r#"{"format":"mlops-governance-workbench","schema_version":1,"workspace":{"approvals":[]}}"#,
+        r#"{"format":"mlops-governance-workbench","schema_version":1,"workspace":{"incidents":[]}}"#,
     )
     .unwrap_err();
     assert!(
-        unknown.to_string().contains("unknown field `approvals`"),
+        unknown.to_string().contains("unknown field `incidents`"),
         "{unknown}"
     );
     let bad_date = fixture(1).replace("\"2026-11-20\"", "\"20 November\"");
@@ -222,4 +222,17 @@ fn the_v4_fixture_keeps_its_checklists() {
         Some(TeamStructure::Hybrid)
     );
     assert_eq!(v3.assessments.items[0].team_structure, None);
+    use mlops_governance_workbench::core::approval::{
+        ApprovalStage, ApprovalStatus, reviewer_address,
+    };
+    let request = &workspace.approvals.items[0];
+    assert_eq!(request.stage(), ApprovalStage::ModelReview);
+    assert_eq!(request.status(), ApprovalStatus::Pending);
+    assert_eq!(request.trail().len(), 2);
+    assert_eq!(
+        reviewer_address(&workspace.reviewers.items, ApprovalStage::SecurityReview),
+        "appsec@example.com"
+    );
+    assert!(workspace.audits.items[0].result().overall_passed);
+    assert!(v3.approvals.items.is_empty() && v3.audits.items.is_empty());
 }

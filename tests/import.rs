@@ -87,7 +87,9 @@ fn counts_describe_what_a_workspace_holds() {
             assessments: 1,
             debt: 0,
             cards: 0,
-            checklists: 0
+            checklists: 0,
+            approvals: 0,
+            audits: 0
         }
         .describe(),
         "1 assessment"
@@ -97,7 +99,9 @@ fn counts_describe_what_a_workspace_holds() {
             assessments: 0,
             debt: 0,
             cards: 0,
-            checklists: 0
+            checklists: 0,
+            approvals: 0,
+            audits: 0
         }
         .describe(),
         "0 assessments"
@@ -107,7 +111,9 @@ fn counts_describe_what_a_workspace_holds() {
             assessments: 2,
             debt: 1,
             cards: 0,
-            checklists: 0
+            checklists: 0,
+            approvals: 0,
+            audits: 0
         }
         .describe(),
         "2 assessments and 1 debt item"
@@ -117,7 +123,9 @@ fn counts_describe_what_a_workspace_holds() {
             assessments: 3,
             debt: 8,
             cards: 0,
-            checklists: 0
+            checklists: 0,
+            approvals: 0,
+            audits: 0
         }
         .describe(),
         "3 assessments and 8 debt items"
@@ -127,7 +135,9 @@ fn counts_describe_what_a_workspace_holds() {
             assessments: 2,
             debt: 2,
             cards: 1,
-            checklists: 0
+            checklists: 0,
+            approvals: 0,
+            audits: 0
         }
         .describe(),
         "2 assessments, 2 debt items and 1 model card"

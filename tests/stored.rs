@@ -31,7 +31,10 @@ fn a_clean_store_loads_with_its_revision() {
             (Assessments, 7),
             (CollectionName::Debt, 0),
             (CollectionName::Cards, 0),
-            (CollectionName::Checklists, 0)
+            (CollectionName::Checklists, 0),
+            (CollectionName::Approvals, 0),
+            (CollectionName::Reviewers, 0),
+            (CollectionName::Audits, 0)
         ]
     );
     assert!(outcome.damaged.is_empty() && outcome.quarantined.is_empty());
@@ -150,6 +153,9 @@ fn data_stored_by_schema_version_1_is_migrated_on_load() {
             (CollectionName::Debt, None),
             (CollectionName::Cards, None),
             (CollectionName::Checklists, None),
+            (CollectionName::Approvals, None),
+            (CollectionName::Reviewers, None),
+            (CollectionName::Audits, None),
         ],
     );
     assert_eq!(outcome.migrated_from, Some(1));
@@ -161,7 +167,10 @@ fn data_stored_by_schema_version_1_is_migrated_on_load() {
             (Assessments, 7),
             (CollectionName::Debt, 0),
             (CollectionName::Cards, 0),
-            (CollectionName::Checklists, 0)
+            (CollectionName::Checklists, 0),
+            (CollectionName::Approvals, 0),
+            (CollectionName::Reviewers, 0),
+            (CollectionName::Audits, 0)
         ]
     );
     assert!(outcome.damaged.is_empty());

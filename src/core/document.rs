@@ -212,6 +212,9 @@ pub fn parse_document(text: &str) -> Result<Workspace, DocumentError> {
     check_unique_ids("debt", &workspace.debt.items)?;
     check_unique_ids("cards", &workspace.cards.items)?;
     check_unique_ids("checklists", &workspace.checklists.items)?;
+    check_unique_ids("approvals", &workspace.approvals.items)?;
+    check_unique_ids("reviewers", &workspace.reviewers.items)?;
+    check_unique_ids("audits", &workspace.audits.items)?;
     Ok(workspace)
 }
 

@@ -1,10 +1,12 @@
 //! Bringing an imported workspace into the current one, by replacing it or merging by id.
 
+use crate::core::approval::{ApprovalRequest, ReviewerGroup};
 use crate::core::assessment::Assessment;
 use crate::core::card::CardRecord;
 use crate::core::checklists::Checklist;
 use crate::core::collection::{Collection, IdIndex, Record, Tombstone};
 use crate::core::debt::DebtItem;
+use crate::core::security::SecurityAudit;
 use crate::core::workspace::Workspace;
 use chrono::{DateTime, Utc};
 
@@ -72,6 +74,30 @@ impl Importable for Checklist {
     }
 }
 
+impl Importable for ApprovalRequest {
+    fn imported_copy(&self, id: String, now: DateTime<Utc>) -> Self {
+        let mut copy = self.with_updated_at(now);
+        copy.id = id;
+        copy
+    }
+}
+
+impl Importable for SecurityAudit {
+    fn imported_copy(&self, id: String, now: DateTime<Utc>) -> Self {
+        let mut copy = self.with_updated_at(now);
+        copy.id = id;
+        copy
+    }
+}
+
+/// Reviewer groups are keyed by stage: an imported address that differs replaces this one
+/// only if newer, like another tab's edit, instead of adding a second group for the stage.
+impl Importable for ReviewerGroup {
+    fn imported_copy(&self, _id: String, now: DateTime<Utc>) -> Self {
+        self.with_updated_at(now)
+    }
+}
+
 /// Merges `incoming` into `current` by id. `new_id` makes ids for conflicting copies.
 pub fn merge(
     current: &Workspace,
@@ -105,6 +131,27 @@ pub fn merge(
     merge_collection(
         &mut merged.checklists,
         &incoming.checklists,
+        &mut new_id,
+        now,
+        &mut report,
+    );
+    merge_collection(
+        &mut merged.approvals,
+        &incoming.approvals,
+        &mut new_id,
+        now,
+        &mut report,
+    );
+    merge_collection(
+        &mut merged.reviewers,
+        &incoming.reviewers,
+        &mut new_id,
+        now,
+        &mut report,
+    );
+    merge_collection(
+        &mut merged.audits,
+        &incoming.audits,
         &mut new_id,
         now,
         &mut report,
@@ -152,6 +199,9 @@ pub fn replace(current: &Workspace, incoming: &Workspace, now: DateTime<Utc>) ->
     tombstone_missing(&current.debt, &mut result.debt, now);
     tombstone_missing(&current.cards, &mut result.cards, now);
     tombstone_missing(&current.checklists, &mut result.checklists, now);
+    tombstone_missing(&current.approvals, &mut result.approvals, now);
+    tombstone_missing(&current.reviewers, &mut result.reviewers, now);
+    tombstone_missing(&current.audits, &mut result.audits, now);
     result
 }
 

@@ -38,7 +38,8 @@ fn v2_to_v3(mut workspace: Value) -> Result<Value, String> {
     Ok(workspace)
 }
 
-/// Version 4 adds workflow and best-practice checklists: none for older workspaces.
+/// Version 4 adds the lifecycle: checklists, approval requests, reviewer groups and security
+/// audits, all empty for older workspaces.
 fn v3_to_v4(mut workspace: Value) -> Result<Value, String> {
     let object = workspace
         .as_object_mut()
@@ -46,6 +47,11 @@ fn v3_to_v4(mut workspace: Value) -> Result<Value, String> {
     object
         .entry("checklists")
         .or_insert_with(|| serde_json::json!({ "items": [] }));
+    for added in ["approvals", "reviewers", "audits"] {
+        object
+            .entry(added)
+            .or_insert_with(|| serde_json::json!({ "items": [] }));
+    }
     Ok(workspace)
 }
 

@@ -321,6 +321,17 @@ pub fn load(
                 outcome.workspace.checklists =
                     take_collection(name, value, collections, &mut outcome);
             }
+            CollectionName::Approvals => {
+                outcome.workspace.approvals =
+                    take_collection(name, value, collections, &mut outcome);
+            }
+            CollectionName::Reviewers => {
+                outcome.workspace.reviewers =
+                    take_collection(name, value, collections, &mut outcome);
+            }
+            CollectionName::Audits => {
+                outcome.workspace.audits = take_collection(name, value, collections, &mut outcome);
+            }
         }
     }
     outcome

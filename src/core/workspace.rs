@@ -3,11 +3,13 @@
 //! Each collection is stored under its own local-storage key (see [`crate::core::stored`]) and
 //! travels together in the workspace file (see [`crate::core::document`]).
 
+use crate::core::approval::{ApprovalRequest, ReviewerGroup};
 use crate::core::assessment::Assessment;
 use crate::core::card::CardRecord;
 use crate::core::checklists::Checklist;
 use crate::core::collection::Collection;
 use crate::core::debt::DebtItem;
+use crate::core::security::SecurityAudit;
 use crate::core::words::plural;
 use serde::{Deserialize, Serialize};
 
@@ -25,6 +27,15 @@ pub struct Workspace {
     /// Workflow and best-practice checklists (since schema version 4).
     #[serde(default)]
     pub checklists: Collection<Checklist>,
+    /// Approval requests of model card versions (since schema version 4).
+    #[serde(default)]
+    pub approvals: Collection<ApprovalRequest>,
+    /// Reviewer addresses per approval stage that differ from the lesson's (since 4).
+    #[serde(default)]
+    pub reviewers: Collection<ReviewerGroup>,
+    /// Security audits of model cards (since schema version 4).
+    #[serde(default)]
+    pub audits: Collection<SecurityAudit>,
 }
 
 /// The collections of a workspace. Adding one here makes the compiler list every place that
@@ -35,14 +46,20 @@ pub enum CollectionName {
     Debt,
     Cards,
     Checklists,
+    Approvals,
+    Reviewers,
+    Audits,
 }
 
 impl CollectionName {
-    pub const ALL: [CollectionName; 4] = [
+    pub const ALL: [CollectionName; 7] = [
         CollectionName::Assessments,
         CollectionName::Debt,
         CollectionName::Cards,
         CollectionName::Checklists,
+        CollectionName::Approvals,
+        CollectionName::Reviewers,
+        CollectionName::Audits,
     ];
 
     /// The field name in the workspace document, also the storage key suffix.
@@ -52,6 +69,9 @@ impl CollectionName {
             CollectionName::Debt => "debt",
             CollectionName::Cards => "cards",
             CollectionName::Checklists => "checklists",
+            CollectionName::Approvals => "approvals",
+            CollectionName::Reviewers => "reviewers",
+            CollectionName::Audits => "audits",
         }
     }
 
@@ -62,6 +82,9 @@ impl CollectionName {
             CollectionName::Debt => "debt item",
             CollectionName::Cards => "model card",
             CollectionName::Checklists => "checklist",
+            CollectionName::Approvals => "approval request",
+            CollectionName::Reviewers => "reviewer group",
+            CollectionName::Audits => "security audit",
         }
     }
 }
@@ -73,6 +96,8 @@ pub struct Counts {
     pub debt: usize,
     pub cards: usize,
     pub checklists: usize,
+    pub approvals: usize,
+    pub audits: usize,
 }
 
 impl Counts {
@@ -89,6 +114,16 @@ impl Counts {
         if self.checklists > 0 {
             parts.push(plural(self.checklists, "checklist", "checklists"));
         }
+        if self.approvals > 0 {
+            parts.push(plural(
+                self.approvals,
+                "approval request",
+                "approval requests",
+            ));
+        }
+        if self.audits > 0 {
+            parts.push(plural(self.audits, "security audit", "security audits"));
+        }
         match parts.split_last() {
             Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
             _ => parts.join(""),
@@ -103,6 +138,8 @@ impl Workspace {
             debt: self.debt.items.len(),
             cards: self.cards.items.len(),
             checklists: self.checklists.items.len(),
+            approvals: self.approvals.items.len(),
+            audits: self.audits.items.len(),
         }
     }
 
@@ -114,16 +151,25 @@ impl Workspace {
             mut debt,
             mut cards,
             mut checklists,
+            mut approvals,
+            mut reviewers,
+            mut audits,
         } = self.clone();
         assessments.deleted.clear();
         debt.deleted.clear();
         cards.deleted.clear();
         checklists.deleted.clear();
+        approvals.deleted.clear();
+        reviewers.deleted.clear();
+        audits.deleted.clear();
         Workspace {
             assessments,
             debt,
             cards,
             checklists,
+            approvals,
+            reviewers,
+            audits,
         }
     }
 }

@@ -7,7 +7,7 @@ use crate::web::cards::{CardEditor, CardList};
 use crate::web::checklists::{ChecklistEditor, ChecklistList};
 use crate::web::data_page::DataPage;
 use crate::web::debt::DebtPage;
-use crate::web::lifecycle::TeamsPage;
+use crate::web::lifecycle::{ApprovalPage, ApprovalsPage, AuditPage, TeamsPage};
 use crate::web::storage::Store;
 use crate::web::undo::{Undo, UndoToast};
 use crate::web::workshop::{ComparePage, HistoryPage, SharedAssessment, WorkshopPage};
@@ -51,7 +51,8 @@ pub fn App() -> impl IntoView {
                 Route::Assessment(_) | Route::History(_) | Route::Compare(_) | Route::Shared(..),
                 Route::Assessments,
             )
-            | (Route::Card(_), Route::Cards)
+            | (Route::Card(_) | Route::Audits(_), Route::Cards)
+            | (Route::Approval(_), Route::Approvals)
             | (Route::Checklist(_), Route::Checklists) => true,
             (current, target) => current == target,
         };
@@ -72,6 +73,7 @@ pub fn App() -> impl IntoView {
                 {nav_link(Route::Assessments, "Maturity assessments")}
                 {nav_link(Route::Workshop, "Workshop")}
                 {nav_link(Route::Cards, "Model cards")}
+                {nav_link(Route::Approvals, "Approvals")}
                 {nav_link(Route::Checklists, "Checklists")}
                 {nav_link(Route::Debt, "Debt register")}
                 {nav_link(Route::Data, "Workspace data")}
@@ -91,6 +93,9 @@ pub fn App() -> impl IntoView {
                 Route::Cards => view! { <CardList /> }.into_any(),
                 Route::Checklists => view! { <ChecklistList /> }.into_any(),
                 Route::Teams => view! { <TeamsPage /> }.into_any(),
+                Route::Approvals => view! { <ApprovalsPage /> }.into_any(),
+                Route::Approval(id) => view! { <ApprovalPage id=id /> }.into_any(),
+                Route::Audits(card) => view! { <AuditPage card_id=card /> }.into_any(),
                 Route::Checklist(id) => view! { <ChecklistEditor id=id /> }.into_any(),
                 Route::Card(id) => view! { <CardEditor id=id /> }.into_any(),
                 Route::Debt => view! { <DebtPage /> }.into_any(),

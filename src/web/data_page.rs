@@ -44,6 +44,8 @@ fn current_counts(store: &Store) -> Counts {
         debt: store.debt.with(|c| c.items.len()),
         cards: store.cards.with(|c| c.items.len()),
         checklists: store.checklists.with(|c| c.items.len()),
+        approvals: store.approvals.with(|c| c.items.len()),
+        audits: store.audits.with(|c| c.items.len()),
     }
 }
 

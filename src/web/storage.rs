@@ -6,12 +6,14 @@
 //! after a panic; a damaged value is never overwritten until the user chooses; a tab that sees
 //! data of a newer schema stops writing; a write never replaces records newer than its own.
 
+use crate::core::approval::{ApprovalRequest, ReviewerGroup};
 use crate::core::assessment::Assessment;
 use crate::core::card::CardRecord;
 use crate::core::checklists::Checklist;
 use crate::core::collection::{Collection, Record};
 use crate::core::debt::DebtItem;
 use crate::core::migrate::SCHEMA_VERSION;
+use crate::core::security::SecurityAudit;
 use crate::core::stored::{
     self, Damaged, Meta, Quarantined, collection_key, decode_collection, encode_collection,
     encode_meta, meta_is_current, meta_key, rescue_key, rescue_prefix, stored_revision,
@@ -61,6 +63,9 @@ pub struct Store {
     pub debt: RwSignal<Collection<DebtItem>>,
     pub cards: RwSignal<Collection<CardRecord>>,
     pub checklists: RwSignal<Collection<Checklist>>,
+    pub approvals: RwSignal<Collection<ApprovalRequest>>,
+    pub reviewers: RwSignal<Collection<ReviewerGroup>>,
+    pub audits: RwSignal<Collection<SecurityAudit>>,
     pub quarantined: RwSignal<Vec<(CollectionName, Quarantined)>>,
     pub damaged: RwSignal<Vec<DamagedEntry>>,
     pub health: RwSignal<Health>,
@@ -156,6 +161,9 @@ impl Store {
             debt: RwSignal::new(Collection::default()),
             cards: RwSignal::new(Collection::default()),
             checklists: RwSignal::new(Collection::default()),
+            approvals: RwSignal::new(Collection::default()),
+            reviewers: RwSignal::new(Collection::default()),
+            audits: RwSignal::new(Collection::default()),
             quarantined: RwSignal::new(Vec::new()),
             damaged: RwSignal::new(Vec::new()),
             health: RwSignal::new(Health::default()),
@@ -193,6 +201,9 @@ impl Store {
         self.debt.set(outcome.workspace.debt);
         self.cards.set(outcome.workspace.cards);
         self.checklists.set(outcome.workspace.checklists);
+        self.approvals.set(outcome.workspace.approvals);
+        self.reviewers.set(outcome.workspace.reviewers);
+        self.audits.set(outcome.workspace.audits);
         self.quarantined.set(outcome.quarantined);
         self.damaged.set(damaged);
         self.revisions.update_value(|r| {
@@ -237,6 +248,24 @@ impl Store {
         self.schedule_save(CollectionName::Debt);
     }
 
+    /// Changes the approval requests and saves them shortly after.
+    pub fn edit_approvals(&self, change: impl FnOnce(&mut Collection<ApprovalRequest>)) {
+        self.approvals.update(change);
+        self.schedule_save(CollectionName::Approvals);
+    }
+
+    /// Changes the reviewer groups and saves them shortly after.
+    pub fn edit_reviewers(&self, change: impl FnOnce(&mut Collection<ReviewerGroup>)) {
+        self.reviewers.update(change);
+        self.schedule_save(CollectionName::Reviewers);
+    }
+
+    /// Changes the security audits and saves them shortly after.
+    pub fn edit_audits(&self, change: impl FnOnce(&mut Collection<SecurityAudit>)) {
+        self.audits.update(change);
+        self.schedule_save(CollectionName::Audits);
+    }
+
     /// Changes the checklists and saves them shortly after.
     pub fn edit_checklists(&self, change: impl FnOnce(&mut Collection<Checklist>)) {
         self.checklists.update(change);
@@ -256,6 +285,9 @@ impl Store {
             debt: self.debt.get_untracked(),
             cards: self.cards.get_untracked(),
             checklists: self.checklists.get_untracked(),
+            approvals: self.approvals.get_untracked(),
+            reviewers: self.reviewers.get_untracked(),
+            audits: self.audits.get_untracked(),
         }
     }
 
@@ -267,11 +299,17 @@ impl Store {
             debt,
             cards,
             checklists,
+            approvals,
+            reviewers,
+            audits,
         } = workspace;
         self.assessments.set(assessments);
         self.debt.set(debt);
         self.cards.set(cards);
         self.checklists.set(checklists);
+        self.approvals.set(approvals);
+        self.reviewers.set(reviewers);
+        self.audits.set(audits);
         for name in CollectionName::ALL {
             self.schedule_save(name);
         }
@@ -347,6 +385,24 @@ impl Store {
                 revision,
                 saved_at,
             ),
+            CollectionName::Approvals => encode_collection(
+                &self.approvals.get_untracked(),
+                &quarantined,
+                revision,
+                saved_at,
+            ),
+            CollectionName::Reviewers => encode_collection(
+                &self.reviewers.get_untracked(),
+                &quarantined,
+                revision,
+                saved_at,
+            ),
+            CollectionName::Audits => encode_collection(
+                &self.audits.get_untracked(),
+                &quarantined,
+                revision,
+                saved_at,
+            ),
         };
         match write(&key, &text) {
             Ok(()) => {
@@ -382,6 +438,9 @@ impl Store {
             CollectionName::Debt => merge_stored(self.debt, name, raw),
             CollectionName::Cards => merge_stored(self.cards, name, raw),
             CollectionName::Checklists => merge_stored(self.checklists, name, raw),
+            CollectionName::Approvals => merge_stored(self.approvals, name, raw),
+            CollectionName::Reviewers => merge_stored(self.reviewers, name, raw),
+            CollectionName::Audits => merge_stored(self.audits, name, raw),
         };
         let Some((revision, quarantined)) = merged else {
             return;

@@ -49,6 +49,8 @@ pub fn ExportButtons() -> impl IntoView {
             {button(Format::Html, "Download HTML")}
             {button(Format::Json, "Download JSON")}
             {button(Format::Readme, "Download Hugging Face README")}
+            <a class="button" href=move || crate::route::Route::Audits(edit.id()).href()>"Security audits"</a>
+            <a class="button" href=crate::route::Route::Approvals.href()>"Approvals"</a>
             {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
         </div>
     }

@@ -45,6 +45,11 @@ impl CardEdit {
         }
     }
 
+    /// The id of the card being edited.
+    pub fn id(&self) -> String {
+        self.id.get_value()
+    }
+
     /// Changes the card and stamps its time of change; the store saves it shortly after.
     pub fn edit(&self, change: impl FnOnce(&mut ModelCard)) {
         let id = self.id.get_value();

@@ -1,0 +1,141 @@
+//! Approvals (lesson 2.2): start a request for a model card version, the inbox of requests
+//! waiting per stage, the requests returned to their requesters, and the reviewer addresses.
+
+use crate::core::approval::{
+    ApprovalRequest, ApprovalStage, ApprovalStatus, ReviewerGroup, reviewer_address,
+};
+use crate::route::Route;
+use crate::web::app::go_to;
+use crate::web::clock::{new_id, now};
+use crate::web::fields::{SelectField, TextField};
+use crate::web::storage::Store;
+use leptos::prelude::*;
+
+#[component]
+pub fn ApprovalsPage() -> impl IntoView {
+    let store = expect_context::<Store>();
+    view! {
+        <h1>"Approvals"</h1>
+        <p class="lead">
+            "A model card version goes through six reviews in order: data, model, fairness, security, "
+            "compliance, and the final approval for production. Each review is recorded with the "
+            "reviewer, the decision and a comment."
+        </p>
+        <StartRequest />
+        <section class="panel" aria-labelledby="inbox-heading">
+            <h2 id="inbox-heading">"Waiting for review"</h2>
+            {move || {
+                let requests = store.approvals.with(|c| c.items.clone());
+                let waiting: Vec<_> = ApprovalStage::ALL.iter().filter_map(|stage| {
+                    let here: Vec<_> = requests.iter()
+                        .filter(|r| r.status() == ApprovalStatus::Pending && r.stage() == *stage)
+                        .map(request_link)
+                        .collect();
+                    (!here.is_empty()).then(|| view! { <h3>{stage.label()}</h3><ul>{here}</ul> })
+                }).collect();
+                if waiting.is_empty() {
+                    view! { <p>"Nothing is waiting for review."</p> }.into_any()
+                } else {
+                    waiting.into_any()
+                }
+            }}
+        </section>
+        <section class="panel" aria-labelledby="returned-heading">
+            <h2 id="returned-heading">"Returned to the requester"</h2>
+            <ul>
+                {move || store.approvals.with(|c| c.items.iter()
+                    .filter(|r| r.status().is_returned())
+                    .map(request_link).collect_view())}
+            </ul>
+        </section>
+        <section class="panel" aria-labelledby="approved-heading">
+            <h2 id="approved-heading">"Approved for production"</h2>
+            <ul>
+                {move || store.approvals.with(|c| c.items.iter()
+                    .filter(|r| r.is_approved_for_production())
+                    .map(request_link).collect_view())}
+            </ul>
+        </section>
+        <Reviewers />
+    }
+}
+
+fn request_link(request: &ApprovalRequest) -> impl IntoView + use<> {
+    let text = format!(
+        "{} {} (requested by {} on {})",
+        request.model_name,
+        request.model_version,
+        request.requested_by(),
+        request.requested_on
+    );
+    view! { <li><a href=Route::Approval(request.id.clone()).href()>{text}</a></li> }
+}
+
+/// "Request approval": a card of the workspace, the requester, and the date.
+#[component]
+fn StartRequest() -> impl IntoView {
+    let store = expect_context::<Store>();
+    let card = RwSignal::new(String::new());
+    let requester = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let options = Signal::derive(move || {
+        let mut choices = vec![(String::new(), "Choose a model card".to_owned())];
+        store
+            .cards
+            .with(|c| choices.extend(c.items.iter().map(|r| (r.id.clone(), r.title()))));
+        choices
+    });
+    let start = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(record) = store
+            .cards
+            .with_untracked(|c| c.get(&card.get_untracked()).cloned())
+        else {
+            error.set(Some("Choose the model card to approve.".to_owned()));
+            return;
+        };
+        match ApprovalRequest::new(new_id(), &record, &requester.get_untracked(), now()) {
+            Ok(request) => {
+                let route = Route::Approval(request.id.clone());
+                store.edit_approvals(|c| c.upsert(request));
+                error.set(None);
+                go_to(&route);
+            }
+            Err(e) => error.set(Some(e.to_string())),
+        }
+    };
+    view! {
+        <form class="panel inline-form" on:submit=start aria-labelledby="start-approval">
+            <h2 id="start-approval" class="form-title">"Request approval"</h2>
+            <SelectField id="approval-card".into() label="Model card version".into() options=options
+                selected=card on_change=Callback::new(move |v| card.set(v)) />
+            <TextField id="approval-requester".into() label="Requested by".into() max_length=200
+                value=requester on_input=Callback::new(move |v| requester.set(v)) />
+            <button type="submit" class="button primary">"Start the approval"</button>
+            <p class="field-error" role="alert">{move || error.get()}</p>
+        </form>
+    }
+}
+
+/// The address notified per stage: the lesson's by default, editable.
+#[component]
+fn Reviewers() -> impl IntoView {
+    let store = expect_context::<Store>();
+    view! {
+        <details class="panel">
+            <summary>"Reviewer addresses per stage"</summary>
+            <div class="details-fields">
+                {ApprovalStage::ALL.into_iter().map(|stage| {
+                    let id = format!("reviewers-{}", stage.key());
+                    view! {
+                        <TextField id=id label=format!("{} reviewers", stage.label()) max_length=320
+                            value=Signal::derive(move || store.reviewers.with(|c| reviewer_address(&c.items, stage)))
+                            on_input=Callback::new(move |address: String| {
+                                store.edit_reviewers(|c| c.upsert(ReviewerGroup::new(stage, &address, now())));
+                            }) />
+                    }
+                }).collect_view()}
+            </div>
+        </details>
+    }
+}
