@@ -3,7 +3,8 @@
 // The whole app's target is 250 KB brotli. The foundation and the debt register used 245.9 KB;
 // model cards (#3: every field's editor, the HTML renderer, a YAML reader for Hugging Face
 // READMEs) brought it to 326 KB and workshops (#6: the room, history, comparison, share
-// links) to 380 KB and checklists (part of #5) to 398 KB, so the target is missed (see README "Benchmark" and the issue notes for
+// links) to 380 KB and the lifecycle (#5: checklists, approvals, security audits, team
+// structures) to 436 KB, so the target is missed (see README "Benchmark" and the issue notes for
 // what each part costs). This guard sits just above the measured size: a
 // change that grows the bundle past it must raise GUARD_BROTLI and say in its note what the
 // bytes buy.
@@ -11,7 +12,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { bundleSizes } from '../../scripts/bundle-sizes.mjs';
 
-const GUARD_BROTLI = 401_000;
+const GUARD_BROTLI = 440_000;
 
 test('wasm + js + css stay under the size guard', () => {
   const { total, files } = bundleSizes();
