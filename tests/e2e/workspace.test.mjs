@@ -9,7 +9,7 @@ let env;
 before(async () => { env = await setup(); });
 after(async () => { await env?.close(); });
 
-const FIXTURE = fs.readFileSync(path.join(ROOT, 'tests/fixtures/workspace-v3.json'), 'utf8');
+const FIXTURE = fs.readFileSync(path.join(ROOT, 'tests/fixtures/workspace-v4.json'), 'utf8');
 const fileInput = (page) => page.getByLabel('Choose a workspace file (.json)');
 const chooseFile = (page, name, text) =>
   fileInput(page).setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
@@ -24,7 +24,7 @@ test('export, clear storage, import gives the same workspace', async () => {
   const page = await openApp(context, '#/data', env.server);
   await chooseFile(page, 'fixture.json', FIXTURE);
   await page.getByRole('button', { name: 'Replace my workspace' }).click();
-  await page.getByText('Replaced: your workspace now holds 2 assessments, 2 debt items and 1 model card.').waitFor();
+  await page.getByText('Replaced: your workspace now holds 2 assessments, 2 debt items, 1 model card, 2 checklists, 1 approval request and 1 security audit.').waitFor();
   await waitForSave(page, () => (localStorage.getItem('mlops-workbench:assessments') ?? '').includes('Fraud detection'));
   const first = await downloadText(page, () => page.getByRole('button', { name: 'Export workspace (JSON)' }).click());
   assert.match(first.name, /^mlops-workbench-\d{4}-\d{2}-\d{2}\.json$/);
@@ -36,7 +36,7 @@ test('export, clear storage, import gives the same workspace', async () => {
   assert.match(await page.locator('main').textContent(), /holds 0 assessments\./);
   await chooseFile(page, first.name, first.text);
   await page.getByRole('button', { name: 'Merge into my workspace' }).click();
-  await page.getByText(/Merged: 5 records added/).waitFor();
+  await page.getByText(/Merged: 10 records added/).waitFor();
   const second = await downloadText(page, () => page.getByRole('button', { name: 'Export workspace (JSON)' }).click());
   assert.deepEqual(withoutSavedAt(second.text), withoutSavedAt(first.text));
   assert.deepEqual(context.problems, []);
@@ -53,7 +53,7 @@ test('a broken or foreign file shows a clear message and changes nothing', async
 
   const cases = [
     ['broken.json', '{\n  "format": "mlops-governance-workbench",\n  "schema_version": 1,\n  "workspace": {\n    "assessments": { "items": [ }\n  }\n}', /line 5, column 33: expected value/],
-    ['future.json', FIXTURE.replace('"schema_version": 3', '"schema_version": 7'), /newer version of the workbench \(schema version 7\)/],
+    ['future.json', FIXTURE.replace('"schema_version": 4', '"schema_version": 7'), /newer version of the workbench \(schema version 7\)/],
     ['wrong-field.json', FIXTURE.replace('"name": "Fraud detection"', '"name": 12'), /wrong value at workspace\.assessments\.items\[1\]\.name/],
     ['other.json', '{"hello": "world"}', /not a workbench workspace/],
     ['empty.json', '', /The file is empty/],
@@ -82,9 +82,9 @@ test('a dropped file imports, and a merge keeps both versions of a changed recor
     return dt;
   }, changed);
   await page.locator('.drop-zone').dispatchEvent('drop', { dataTransfer });
-  await page.getByText('“dropped.json” holds 2 assessments, 2 debt items and 1 model card').waitFor();
+  await page.getByText('“dropped.json” holds 2 assessments, 2 debt items, 1 model card, 2 checklists, 1 approval request and 1 security audit').waitFor();
   await page.getByRole('button', { name: 'Merge into my workspace' }).click();
-  await page.getByText('Merged: 0 records added, 4 already here, 1 kept as a copy because it differed.').waitFor();
+  await page.getByText('Merged: 0 records added, 9 already here, 1 kept as a copy because it differed.').waitFor();
   await page.getByRole('link', { name: 'Maturity assessments', exact: true }).click();
   await page.getByRole('link', { name: 'Recommendations platform (imported)', exact: true }).waitFor();
   assert.equal(await page.locator('tbody tr').count(), 3);
