@@ -13,7 +13,6 @@
 
 use crate::core::card::{CardRecord, ModelCard};
 use crate::core::card_readme::escape_inline;
-use crate::core::collection::Record;
 use crate::core::dates;
 use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
 use serde::{Deserialize, Serialize};
@@ -290,20 +289,7 @@ pub struct ApprovalRequest {
     pub updated_at: DateTime<Utc>,
 }
 
-impl Record for ApprovalRequest {
-    fn id(&self) -> &str {
-        &self.id
-    }
-    fn updated_at(&self) -> DateTime<Utc> {
-        self.updated_at
-    }
-    fn with_updated_at(&self, at: DateTime<Utc>) -> Self {
-        ApprovalRequest {
-            updated_at: at,
-            ..self.clone()
-        }
-    }
-}
+crate::core::collection::record!(ApprovalRequest);
 
 /// Names are typed, not signed in: the same person may type "Ana" or " ana ".
 fn same_person(a: &str, b: &str) -> bool {
@@ -562,20 +548,7 @@ pub struct ReviewerGroup {
     pub updated_at: DateTime<Utc>,
 }
 
-impl Record for ReviewerGroup {
-    fn id(&self) -> &str {
-        &self.id
-    }
-    fn updated_at(&self) -> DateTime<Utc> {
-        self.updated_at
-    }
-    fn with_updated_at(&self, at: DateTime<Utc>) -> Self {
-        ReviewerGroup {
-            updated_at: at,
-            ..self.clone()
-        }
-    }
-}
+crate::core::collection::record!(ReviewerGroup);
 
 impl ReviewerGroup {
     pub fn new(stage: ApprovalStage, address: &str, now: DateTime<Utc>) -> Self {

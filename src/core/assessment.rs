@@ -1,7 +1,6 @@
 //! A named maturity self-assessment: who assessed which team or system when, and per
 //! criterion whether it is implemented, with evidence.
 
-use crate::core::collection::Record;
 use crate::core::dates;
 use crate::core::maturity::{self, MaturityResult};
 use crate::core::teams::TeamStructure;
@@ -49,20 +48,7 @@ pub struct Assessment {
     pub updated_at: DateTime<Utc>,
 }
 
-impl Record for Assessment {
-    fn id(&self) -> &str {
-        &self.id
-    }
-    fn updated_at(&self) -> DateTime<Utc> {
-        self.updated_at
-    }
-    fn with_updated_at(&self, at: DateTime<Utc>) -> Self {
-        Assessment {
-            updated_at: at,
-            ..self.clone()
-        }
-    }
-}
+crate::core::collection::record!(Assessment);
 
 impl Assessment {
     /// A new, empty assessment dated `now`.

@@ -7,7 +7,6 @@
 //! JSON number whenever it is one.
 
 use crate::core::card_serde;
-use crate::core::collection::Record;
 use crate::core::dates;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
@@ -119,20 +118,7 @@ pub struct CardRecord {
     pub card: ModelCard,
 }
 
-impl Record for CardRecord {
-    fn id(&self) -> &str {
-        &self.id
-    }
-    fn updated_at(&self) -> DateTime<Utc> {
-        self.updated_at
-    }
-    fn with_updated_at(&self, at: DateTime<Utc>) -> Self {
-        CardRecord {
-            updated_at: at,
-            ..self.clone()
-        }
-    }
-}
+crate::core::collection::record!(CardRecord);
 
 impl CardRecord {
     pub fn new(id: String, card: ModelCard, now: DateTime<Utc>) -> Self {

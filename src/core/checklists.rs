@@ -6,7 +6,6 @@
 //! id: `"<group>/<part>/<index>"`, e.g. `"evaluation/artifact/1"` for "Fairness assessment".
 //! Ids of items this build does not know are kept, so a newer list never loses ticks.
 
-use crate::core::collection::Record;
 use crate::core::dates;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -350,20 +349,7 @@ pub struct Checklist {
     pub updated_at: DateTime<Utc>,
 }
 
-impl Record for Checklist {
-    fn id(&self) -> &str {
-        &self.id
-    }
-    fn updated_at(&self) -> DateTime<Utc> {
-        self.updated_at
-    }
-    fn with_updated_at(&self, at: DateTime<Utc>) -> Self {
-        Checklist {
-            updated_at: at,
-            ..self.clone()
-        }
-    }
-}
+crate::core::collection::record!(Checklist);
 
 impl Checklist {
     pub fn new(id: String, kind: ChecklistKind, name: String, now: DateTime<Utc>) -> Self {

@@ -15,6 +15,28 @@ pub trait Record: Clone + PartialEq + Serialize + DeserializeOwned {
     fn with_updated_at(&self, at: DateTime<Utc>) -> Self;
 }
 
+/// Implements [`Record`] for a struct with an `id: String` and an `updated_at` time, as every
+/// record type of the workspace has: one definition instead of a copy per type.
+macro_rules! record {
+    ($type:ident) => {
+        impl $crate::core::collection::Record for $type {
+            fn id(&self) -> &str {
+                &self.id
+            }
+            fn updated_at(&self) -> chrono::DateTime<chrono::Utc> {
+                self.updated_at
+            }
+            fn with_updated_at(&self, at: chrono::DateTime<chrono::Utc>) -> Self {
+                $type {
+                    updated_at: at,
+                    ..self.clone()
+                }
+            }
+        }
+    };
+}
+pub(crate) use record;
+
 /// Marks a deleted record so that a merge with an older copy does not bring it back.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Tombstone {

@@ -1,7 +1,6 @@
 //! The technical-debt register (lesson section 3.1): ML debt items, the lesson's common debt
 //! patterns, its impact/effort priority table, and the filters and matrix of the register view.
 
-use crate::core::collection::Record;
 use crate::core::dates;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
@@ -149,20 +148,7 @@ pub struct DebtItem {
     pub updated_at: DateTime<Utc>,
 }
 
-impl Record for DebtItem {
-    fn id(&self) -> &str {
-        &self.id
-    }
-    fn updated_at(&self) -> DateTime<Utc> {
-        self.updated_at
-    }
-    fn with_updated_at(&self, at: DateTime<Utc>) -> Self {
-        DebtItem {
-            updated_at: at,
-            ..self.clone()
-        }
-    }
-}
+crate::core::collection::record!(DebtItem);
 
 impl DebtItem {
     pub fn score(&self) -> u8 {

@@ -8,7 +8,6 @@
 //! audits too.
 
 use crate::core::card::CardRecord;
-use crate::core::collection::Record;
 use crate::core::dates;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
@@ -464,20 +463,7 @@ pub struct SecurityAudit {
     pub updated_at: DateTime<Utc>,
 }
 
-impl Record for SecurityAudit {
-    fn id(&self) -> &str {
-        &self.id
-    }
-    fn updated_at(&self) -> DateTime<Utc> {
-        self.updated_at
-    }
-    fn with_updated_at(&self, at: DateTime<Utc>) -> Self {
-        SecurityAudit {
-            updated_at: at,
-            ..self.clone()
-        }
-    }
-}
+crate::core::collection::record!(SecurityAudit);
 
 impl SecurityAudit {
     pub fn new(
