@@ -346,7 +346,8 @@ fn write_key(out: &mut String, key: &str, indent: usize) {
 }
 
 /// A double-quoted scalar with JSON-compatible escapes. Characters that YAML does not allow
-/// unescaped, or that some readers take for line breaks or a byte-order mark, are `\uXXXX`.
+/// unescaped, or that some readers take for line breaks or a byte-order mark, are written as
+/// `\u` with four hex digits.
 pub fn quote(out: &mut String, text: &str) {
     out.reserve(text.len() + 2);
     out.push('"');

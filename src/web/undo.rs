@@ -1,6 +1,8 @@
 //! One "Undo" at a time for destructive actions, instead of a confirm dialog: the action
 //! happens at once and a toast offers to take it back.
 
+use crate::core::collection::Record;
+use crate::web::clock::now;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -27,6 +29,17 @@ impl Undo {
             message,
             restore: Arc::new(restore),
         }));
+    }
+
+    /// Offers to bring back a deleted record. It comes back as changed now, newer than its
+    /// tombstone, so other tabs take it back too; `put_back` adds it to its collection.
+    pub fn offer_restore<T: Record + Send + Sync + 'static>(
+        &self,
+        message: String,
+        removed: T,
+        put_back: impl Fn(T) + Send + Sync + 'static,
+    ) {
+        self.offer(message, move || put_back(removed.with_updated_at(now())));
     }
 }
 

@@ -218,6 +218,8 @@ for (const scheme of ['light', 'dark']) {
     await audit(page, 'compare');
     await page.goto(`${env.server.url}#/assessments/s-2026-07-15`);
     await page.getByText('Share by link').click();
+    // The link is encoded once the panel has opened.
+    await page.waitForFunction(() => document.getElementById('share-link').value.includes('#/shared/'));
     const link = await page.getByLabel('Link to this assessment').inputValue();
     await audit(page, 'share panel');
     await page.goto(link);

@@ -17,10 +17,8 @@ pub fn delete_with_undo(
     let mut removed = None;
     store.edit_assessments(|c| removed = c.remove(id, now()));
     let Some(removed) = removed else { return };
-    undo.offer(format!("Deleted “{}”.", removed.name), move || {
-        let mut back = removed.clone();
-        // Newer than the tombstone, so other tabs take it back too.
-        back.updated_at = now();
+    let message = format!("Deleted “{}”.", removed.name);
+    undo.offer_restore(message, removed, move |back| {
         store.edit_assessments(|c| c.upsert(back.clone()));
         after_restore(&back);
     });

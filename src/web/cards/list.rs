@@ -5,7 +5,6 @@ use super::transfer::ImportCard;
 use crate::core::card::{CardRecord, ModelCard};
 use crate::core::card_check::completeness;
 use crate::core::card_json::lesson_example;
-use crate::core::collection::Record;
 use crate::route::Route;
 use crate::web::app::go_to;
 use crate::web::clock::{new_id, now};
@@ -86,10 +85,9 @@ fn CardRow(record: CardRecord) -> impl IntoView {
         let mut removed = None;
         store.edit_cards(|c| removed = c.remove(&id.get_value(), now()));
         if let Some(removed) = removed {
-            undo.offer(format!("Deleted “{}”.", removed.title()), move || {
-                // Newer than the tombstone, so other tabs take it back too.
-                let back = removed.with_updated_at(now());
-                store.edit_cards(|c| c.upsert(back));
+            let message = format!("Deleted “{}”.", removed.title());
+            undo.offer_restore(message, removed, move |back| {
+                store.edit_cards(|c| c.upsert(back))
             });
         }
     };

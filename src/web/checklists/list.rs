@@ -2,7 +2,6 @@
 
 use super::kind_label;
 use crate::core::checklists::{Checklist, ChecklistKind, groups};
-use crate::core::collection::Record;
 use crate::route::Route;
 use crate::web::app::go_to;
 use crate::web::clock::{new_id, now};
@@ -81,9 +80,9 @@ fn ChecklistRow(list: Checklist) -> impl IntoView {
         let mut removed = None;
         store.edit_checklists(|c| removed = c.remove(&id.get_value(), now()));
         if let Some(removed) = removed {
-            undo.offer(format!("Deleted “{}”.", removed.name), move || {
-                let back = removed.with_updated_at(now());
-                store.edit_checklists(|c| c.upsert(back));
+            let message = format!("Deleted “{}”.", removed.name);
+            undo.offer_restore(message, removed, move |back| {
+                store.edit_checklists(|c| c.upsert(back))
             });
         }
     };

@@ -2,7 +2,7 @@
 //! waiting per stage, the requests returned to their requesters, and the reviewer addresses.
 
 use crate::core::approval::{
-    ApprovalRequest, ApprovalStage, ApprovalStatus, ReviewerGroup, reviewer_address,
+    ApprovalRequest, ApprovalStage, ReviewerGroup, awaiting_resubmission, inbox, reviewer_address,
 };
 use crate::route::Route;
 use crate::web::app::go_to;
@@ -24,28 +24,22 @@ pub fn ApprovalsPage() -> impl IntoView {
         <StartRequest />
         <section class="panel" aria-labelledby="inbox-heading">
             <h2 id="inbox-heading">"Waiting for review"</h2>
-            {move || {
-                let requests = store.approvals.with(|c| c.items.clone());
-                let waiting: Vec<_> = ApprovalStage::ALL.iter().filter_map(|stage| {
-                    let here: Vec<_> = requests.iter()
-                        .filter(|r| r.status() == ApprovalStatus::Pending && r.stage() == *stage)
-                        .map(request_link)
-                        .collect();
-                    (!here.is_empty()).then(|| view! { <h3>{stage.label()}</h3><ul>{here}</ul> })
+            {move || store.approvals.with(|c| {
+                let waiting: Vec<_> = inbox(&c.items).into_iter().filter(|(_, here)| !here.is_empty()).map(|(stage, here)| view! {
+                    <h3>{stage.label()}</h3>
+                    <ul>{here.into_iter().map(request_link).collect_view()}</ul>
                 }).collect();
                 if waiting.is_empty() {
                     view! { <p>"Nothing is waiting for review."</p> }.into_any()
                 } else {
                     waiting.into_any()
                 }
-            }}
+            })}
         </section>
         <section class="panel" aria-labelledby="returned-heading">
             <h2 id="returned-heading">"Returned to the requester"</h2>
             <ul>
-                {move || store.approvals.with(|c| c.items.iter()
-                    .filter(|r| r.status().is_returned())
-                    .map(request_link).collect_view())}
+                {move || store.approvals.with(|c| awaiting_resubmission(&c.items).into_iter().map(request_link).collect_view())}
             </ul>
         </section>
         <section class="panel" aria-labelledby="approved-heading">

@@ -15,7 +15,12 @@ fn page_address() -> String {
 
 #[component]
 pub fn SharePanel(assessment: Memo<Option<Assessment>>) -> impl IntoView {
+    // The link is encoded only while the panel is open, not on every keystroke in the editor.
+    let open = RwSignal::new(false);
     let link = Memo::new(move |_| {
+        if !open.get() {
+            return String::new();
+        }
         assessment.with(|a| {
             a.as_ref()
                 .map(|a| format!("{}{}", page_address(), share_link::fragment(a)))
@@ -42,7 +47,9 @@ pub fn SharePanel(assessment: Memo<Option<Assessment>>) -> impl IntoView {
         }
     };
     view! {
-        <details class="panel share no-print">
+        <details class="panel share no-print" on:toggle=move |ev| {
+            open.set(event_target::<web_sys::Element>(&ev).has_attribute("open"));
+        }>
             <summary>"Share by link"</summary>
             <div class="field">
                 <label for="share-link">"Link to this assessment"</label>
