@@ -178,3 +178,26 @@ test('the preview’s one style sheet is allowed by its hash in the app’s CSP,
   assert.deepEqual(context.problems, []);
   await context.close();
 });
+
+test('a 100 kB paste into a card field is kept whole: form, preview, storage, reload', async () => {
+  const context = await env.newContext();
+  const page = await openApp(context, '#/cards', env.server);
+  await page.getByRole('button', { name: 'New model card' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Untitled card' }).waitFor();
+  const long = 'Ünicode <b>text</b> and a very long unbroken word '.repeat(2000) + 'x'.repeat(1000);
+  assert.ok(long.length > 100_000);
+  await page.getByLabel('Intended use').fill(long);
+  await page.getByLabel('Model name').fill(long.slice(0, 5000));
+  await preview(page).locator('body').filter({ hasText: 'very long unbroken word' }).first().waitFor();
+  const srcdoc = await page.locator('iframe[title="Preview of the exported model card"]').getAttribute('srcdoc');
+  assert.ok(srcdoc.includes('Ünicode &lt;b&gt;text&lt;/b&gt;'), 'escaped in the preview');
+  await waitForSave(page, () => (localStorage.getItem('mlops-workbench:cards') ?? '').length > 100_000);
+  await page.reload();
+  await page.getByLabel('Intended use').waitFor();
+  assert.equal(await page.getByLabel('Intended use').inputValue(), long);
+  assert.equal(await page.getByLabel('Model name').inputValue(), long.slice(0, 5000));
+  const width = await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1);
+  assert.ok(width, 'long text does not widen the page');
+  assert.deepEqual(context.problems, []);
+  await context.close();
+});
