@@ -6,11 +6,11 @@ mod common;
 use common::measure;
 
 use chrono::NaiveDate;
-use mlops_governance_workbench::core::card::{
+use mlops_governance_workbench::core::cards::card::{
     DateRange, Factor, FairnessGroup, ModelCard, NamedNumber,
 };
-use mlops_governance_workbench::core::card_html::render_card_html;
-use mlops_governance_workbench::core::card_json::lesson_example;
+use mlops_governance_workbench::core::cards::html::render_card_html;
+use mlops_governance_workbench::core::cards::json::lesson_example;
 use std::hint::black_box;
 
 /// Entries of ordinary length. In a typical card one in ten holds a character that HTML must

@@ -5,12 +5,12 @@ mod common;
 use common::measure;
 
 use chrono::{DateTime, NaiveDate};
-use mlops_governance_workbench::core::collection::Collection;
-use mlops_governance_workbench::core::debt::{
-    DebtCategory, DebtFilter, DebtItem, DebtStatus, Rating, StatusFilter, counts_by_category,
-    filter_and_sort, matrix,
+use mlops_governance_workbench::core::debt::csv_file::apply_csv;
+use mlops_governance_workbench::core::debt::item::{DebtCategory, DebtItem, DebtStatus, Rating};
+use mlops_governance_workbench::core::debt::register::{
+    DebtFilter, StatusFilter, counts_by_category, filter_and_sort, matrix,
 };
-use mlops_governance_workbench::core::debt_csv::apply_csv;
+use mlops_governance_workbench::core::records::collection::Collection;
 use std::hint::black_box;
 
 fn register(count: usize) -> Vec<DebtItem> {

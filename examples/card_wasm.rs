@@ -6,9 +6,9 @@
 //! the plain functions below over the module's memory.
 //!   cargo build --release --target wasm32-unknown-unknown --example card_wasm
 
-use mlops_governance_workbench::core::card::ModelCard;
-use mlops_governance_workbench::core::card_html::render_card_html;
-use mlops_governance_workbench::core::card_json::parse_card_json;
+use mlops_governance_workbench::core::cards::card::ModelCard;
+use mlops_governance_workbench::core::cards::html::render_card_html;
+use mlops_governance_workbench::core::cards::json::parse_card_json;
 use std::cell::RefCell;
 use std::hint::black_box;
 

@@ -4,13 +4,13 @@
 mod common;
 use common::{HOSTILE, HOSTILE_CARD_TEXT, at, hostile_card};
 
-use mlops_governance_workbench::core::approval::{
+use mlops_governance_workbench::core::cards::card::{CardRecord, ModelCard, NamedNumber};
+use mlops_governance_workbench::core::lifecycle::approval::{
     ApprovalError, ApprovalRequest, ApprovalStage, ApprovalStatus, Decision, EntryKind,
     ReviewerGroup, awaiting_resubmission, content_hash, inbox, notify_mailto, notify_text,
     reviewer_address, trail_json, trail_markdown,
 };
-use mlops_governance_workbench::core::card::{CardRecord, ModelCard, NamedNumber};
-use mlops_governance_workbench::core::collection::Record;
+use mlops_governance_workbench::core::records::collection::Record;
 
 const STAGES: [ApprovalStage; 6] = ApprovalStage::ALL;
 

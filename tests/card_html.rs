@@ -1,12 +1,15 @@
 //! The model card's HTML page: every section and value, escaping of hostile text in every field,
 //! the fairness statistics and the four-fifths flag; the decimal helper.
 
-use mlops_governance_workbench::core::card::{
-    Factor, FairnessGroup, Field, ModelCard, NamedNumber, SECTIONS,
+use mlops_governance_workbench::core::cards::card::{
+    Factor, FairnessGroup, ModelCard, NamedNumber,
 };
-use mlops_governance_workbench::core::card_html::render_card_html;
-use mlops_governance_workbench::core::card_json::lesson_example;
-use mlops_governance_workbench::core::fairness::{FOUR_FIFTHS, decimal, group_stats, ratio_text};
+use mlops_governance_workbench::core::cards::fairness::{
+    FOUR_FIFTHS, decimal, group_stats, ratio_text,
+};
+use mlops_governance_workbench::core::cards::fields::{Field, SECTIONS};
+use mlops_governance_workbench::core::cards::html::render_card_html;
+use mlops_governance_workbench::core::cards::json::lesson_example;
 
 const FLAG: &str = "Below the four-fifths rule (0.8)";
 

@@ -5,14 +5,14 @@ mod common;
 use common::{HOSTILE_CARD_TEXT, hostile_card};
 
 use chrono::NaiveDate;
-use mlops_governance_workbench::core::card::{
-    FairnessGroup, Field, ListKey, ModelCard, NamedNumber, TableKey, TextKey,
+use mlops_governance_workbench::core::cards::card::{FairnessGroup, ModelCard, NamedNumber};
+use mlops_governance_workbench::core::cards::fields::{Field, ListKey, TableKey, TextKey};
+use mlops_governance_workbench::core::cards::json::lesson_example;
+use mlops_governance_workbench::core::cards::readme::{
+    CARD_KEY, ReadmeError, card_to_readme, parse_readme,
 };
-use mlops_governance_workbench::core::card_json::lesson_example;
-use mlops_governance_workbench::core::card_readme::{
-    CARD_KEY, ReadmeError, card_to_readme, escape_block, escape_inline, parse_readme,
-};
-use mlops_governance_workbench::core::yaml_front::{Yaml, parse_yaml, write_yaml};
+use mlops_governance_workbench::core::cards::yaml::{Yaml, parse_yaml, write_yaml};
+use mlops_governance_workbench::core::text::markdown::{escape_block, escape_inline};
 use saphyr_parser::{Event, Parser, ScalarStyle};
 use serde_json::Value;
 
@@ -263,10 +263,9 @@ fn the_front_matter_has_the_hubs_keys_in_their_shapes() {
     );
     assert!(metrics.iter().all(|m| m["value"].is_number()));
     // The whole card, in the lesson's JSON shape.
-    let lesson: Value = serde_json::from_str(
-        &mlops_governance_workbench::core::card_json::card_to_json(&card),
-    )
-    .unwrap();
+    let lesson: Value =
+        serde_json::from_str(&mlops_governance_workbench::core::cards::json::card_to_json(&card))
+            .unwrap();
     assert_eq!(front[CARD_KEY], lesson);
 }
 

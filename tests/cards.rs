@@ -3,13 +3,15 @@
 mod common;
 use common::{HOSTILE, HOSTILE_CARD_TEXT, at, hostile_card};
 
-use mlops_governance_workbench::core::card::{Field, ModelCard, NamedNumber, TableKey, TextKey};
-use mlops_governance_workbench::core::card_check::{
-    completeness, format_count, is_email, missing, parse_count, problems,
+use mlops_governance_workbench::core::cards::card::{ModelCard, NamedNumber};
+use mlops_governance_workbench::core::cards::checks::{
+    completeness, is_email, missing, parse_count, problems,
 };
-use mlops_governance_workbench::core::card_json::{
+use mlops_governance_workbench::core::cards::fields::{Field, TableKey, TextKey};
+use mlops_governance_workbench::core::cards::json::{
     LESSON_EXAMPLE_JSON, card_to_json, lesson_example, parse_card_json,
 };
+use mlops_governance_workbench::core::text::number::format_count;
 
 #[test]
 fn the_lessons_own_json_imports_with_every_value_intact() {
@@ -194,11 +196,11 @@ fn hostile_text_in_every_field_goes_to_json_and_back_exactly() {
 
 #[test]
 fn cards_with_blank_or_duplicate_rows_survive_storage_and_a_workspace_file() {
-    use mlops_governance_workbench::core::card::CardRecord;
-    use mlops_governance_workbench::core::collection::Collection;
-    use mlops_governance_workbench::core::document::{export_document, parse_document};
-    use mlops_governance_workbench::core::stored::{decode_collection, encode_collection};
-    use mlops_governance_workbench::core::workspace::{CollectionName, Workspace};
+    use mlops_governance_workbench::core::cards::card::CardRecord;
+    use mlops_governance_workbench::core::records::collection::Collection;
+    use mlops_governance_workbench::core::records::stored::{decode_collection, encode_collection};
+    use mlops_governance_workbench::core::workspace::Workspace;
+    use mlops_governance_workbench::core::workspace::file::{export_document, parse_document};
 
     let mut card = lesson_example();
     card.performance_metrics.push(NamedNumber::default());
@@ -210,7 +212,7 @@ fn cards_with_blank_or_duplicate_rows_survive_storage_and_a_workspace_file() {
     collection.upsert(CardRecord::new("c1".to_owned(), card.clone(), at(0)));
 
     let stored = encode_collection(&collection, &[], 3, at(1));
-    let decoded = decode_collection::<CardRecord>(CollectionName::Cards, &stored).unwrap();
+    let decoded = decode_collection::<CardRecord>(&stored).unwrap();
     assert!(decoded.quarantined.is_empty());
     assert_eq!(decoded.collection.items[0].card, card);
 
@@ -224,7 +226,7 @@ fn cards_with_blank_or_duplicate_rows_survive_storage_and_a_workspace_file() {
 
 #[test]
 fn a_number_is_a_finite_json_number() {
-    use mlops_governance_workbench::core::card_serde::finite_number;
+    use mlops_governance_workbench::core::text::number::finite_number;
     for good in [
         "0",
         "-0",

@@ -3,9 +3,10 @@
 
 mod common;
 use common::at;
-use mlops_governance_workbench::core::checklists::{
-    BEST_PRACTICES, Checklist, ChecklistKind, Part, WORKFLOW_STAGES, groups,
+use mlops_governance_workbench::core::checklists::checklist::{
+    Checklist, ChecklistKind, Part, groups,
 };
+use mlops_governance_workbench::core::checklists::lesson::{BEST_PRACTICES, WORKFLOW_STAGES};
 use std::collections::BTreeSet;
 
 #[test]

@@ -2,7 +2,7 @@
 
 mod common;
 use common::{assessment, at};
-use mlops_governance_workbench::core::collection::Collection;
+use mlops_governance_workbench::core::records::collection::Collection;
 
 #[test]
 fn a_newer_edit_in_either_copy_wins_and_order_is_kept() {

@@ -1,7 +1,7 @@
 //! The small date and timestamp readers agree with chrono's own parser.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use mlops_governance_workbench::core::dates::{parse_date, parse_timestamp};
+use mlops_governance_workbench::core::text::dates::{parse_date, parse_timestamp};
 
 #[test]
 fn dates_read_like_chrono_and_refuse_other_shapes() {

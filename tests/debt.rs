@@ -2,12 +2,16 @@
 
 mod common;
 use common::{at, ids};
-use mlops_governance_workbench::core::collection::Collection;
-use mlops_governance_workbench::core::debt::{
-    DebtCategory, DebtFilter, DebtItem, DebtStatus, Rating, StatusFilter, common_patterns,
-    counts_by_category, filter_and_sort, matrix, owners, prioritize, priority_score,
+use mlops_governance_workbench::core::debt::csv_file::{
+    CsvReport, apply_csv, export_csv, parse_csv,
 };
-use mlops_governance_workbench::core::debt_csv::{CsvReport, apply_csv, export_csv, parse_csv};
+use mlops_governance_workbench::core::debt::item::priority_score;
+use mlops_governance_workbench::core::debt::item::{DebtCategory, DebtItem, DebtStatus, Rating};
+use mlops_governance_workbench::core::debt::patterns::common_patterns;
+use mlops_governance_workbench::core::debt::register::{
+    DebtFilter, StatusFilter, counts_by_category, filter_and_sort, matrix, owners, prioritize,
+};
+use mlops_governance_workbench::core::records::collection::Collection;
 
 fn day(y: i32, m: u32, d: u32) -> chrono::NaiveDate {
     chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap()

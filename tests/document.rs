@@ -2,12 +2,13 @@
 
 mod common;
 use common::{HOSTILE, assessment, at};
-use mlops_governance_workbench::core::document::{DocumentError, export_document, parse_document};
-use mlops_governance_workbench::core::maturity::Level;
-use mlops_governance_workbench::core::migrate::{
+use mlops_governance_workbench::core::maturity::criteria::Level;
+use mlops_governance_workbench::core::records::document::DocumentError;
+use mlops_governance_workbench::core::records::migrate::{
     SCHEMA_VERSION, migrate, steps_cover_all_versions,
 };
 use mlops_governance_workbench::core::workspace::Workspace;
+use mlops_governance_workbench::core::workspace::file::{export_document, parse_document};
 
 fn fixture(version: u32) -> String {
     let path = format!(
@@ -49,7 +50,7 @@ fn the_v1_fixture_keeps_every_value() {
 
 #[test]
 fn the_v2_fixture_keeps_the_debt_register() {
-    use mlops_governance_workbench::core::debt::{DebtStatus, Rating};
+    use mlops_governance_workbench::core::debt::item::{DebtStatus, Rating};
     let workspace = parse_document(&fixture(2)).unwrap();
     assert_eq!(workspace.assessments.items.len(), 2);
     let debt = &workspace.debt.items;
@@ -199,7 +200,7 @@ fn migration_refuses_versions_it_does_not_know() {
 
 #[test]
 fn the_v4_fixture_keeps_its_checklists() {
-    use mlops_governance_workbench::core::checklists::ChecklistKind;
+    use mlops_governance_workbench::core::checklists::checklist::ChecklistKind;
     let workspace = parse_document(&fixture(4)).unwrap();
     let lists = &workspace.checklists.items;
     assert_eq!(lists.len(), 2);
@@ -216,13 +217,13 @@ fn the_v4_fixture_keeps_its_checklists() {
         v3.checklists.items.is_empty(),
         "older files start with no checklists"
     );
-    use mlops_governance_workbench::core::teams::TeamStructure;
+    use mlops_governance_workbench::core::maturity::teams::TeamStructure;
     assert_eq!(
         workspace.assessments.items[0].team_structure,
         Some(TeamStructure::Hybrid)
     );
     assert_eq!(v3.assessments.items[0].team_structure, None);
-    use mlops_governance_workbench::core::approval::{
+    use mlops_governance_workbench::core::lifecycle::approval::{
         ApprovalStage, ApprovalStatus, reviewer_address,
     };
     let request = &workspace.approvals.items[0];

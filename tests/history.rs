@@ -3,12 +3,12 @@
 mod common;
 use chrono::NaiveDate;
 use common::assessment;
-use mlops_governance_workbench::core::assessment::Assessment;
-use mlops_governance_workbench::core::compare::compare;
-use mlops_governance_workbench::core::history::{
+use mlops_governance_workbench::core::maturity::assessment::Assessment;
+use mlops_governance_workbench::core::maturity::criteria::{CRITERIA, LESSON_EXAMPLE, Level};
+use mlops_governance_workbench::core::workshop::compare::compare;
+use mlops_governance_workbench::core::workshop::history::{
     Standing, TextChange, diff, same_team, standing, team_history, team_key, teams,
 };
-use mlops_governance_workbench::core::maturity::{CRITERIA, LESSON_EXAMPLE, Level};
 
 fn date(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(y, m, d)
@@ -165,9 +165,10 @@ fn diff_lists_criteria_gained_lost_and_notes_changed_in_lesson_order() {
     older.set_answer("future-criterion", |a| a.implemented = true);
 
     let d = diff(&older, &newer);
-    let ids = |list: &[&'static mlops_governance_workbench::core::maturity::Criterion]| {
-        list.iter().map(|c| c.id).collect::<Vec<_>>()
-    };
+    let ids =
+        |list: &[&'static mlops_governance_workbench::core::maturity::criteria::Criterion]| {
+            list.iter().map(|c| c.id).collect::<Vec<_>>()
+        };
     assert_eq!(ids(&d.gained), [c(2), c(13)]);
     assert_eq!(ids(&d.lost), [c(5), c(9)]);
     assert_eq!(d.notes_changed.len(), 2);

@@ -2,8 +2,9 @@
 
 mod common;
 use common::{assessment, at, ids};
-use mlops_governance_workbench::core::import::{MergeReport, merge, replace};
+use mlops_governance_workbench::core::records::merge::MergeReport;
 use mlops_governance_workbench::core::workspace::Workspace;
+use mlops_governance_workbench::core::workspace::merge::{merge, replace};
 
 fn workspace(records: &[(&str, &str)]) -> Workspace {
     let mut w = Workspace::default();
@@ -81,72 +82,45 @@ fn replace_takes_the_import_and_tombstones_what_disappears() {
 
 #[test]
 fn counts_describe_what_a_workspace_holds() {
-    use mlops_governance_workbench::core::workspace::Counts;
+    use mlops_governance_workbench::core::records::registry::Stored;
+    use mlops_governance_workbench::core::workspace::counts::Counts;
+    /// Counts of assessments, debt items, cards, checklists, approvals and audits.
+    fn counts(n: [usize; 6]) -> Counts {
+        use mlops_governance_workbench::core::cards::card::CardRecord;
+        use mlops_governance_workbench::core::checklists::checklist::Checklist;
+        use mlops_governance_workbench::core::debt::item::DebtItem;
+        use mlops_governance_workbench::core::lifecycle::approval::ApprovalRequest;
+        use mlops_governance_workbench::core::lifecycle::security::SecurityAudit;
+        use mlops_governance_workbench::core::maturity::assessment::Assessment;
+        let infos = [
+            Assessment::COLLECTION,
+            DebtItem::COLLECTION,
+            CardRecord::COLLECTION,
+            Checklist::COLLECTION,
+            ApprovalRequest::COLLECTION,
+            SecurityAudit::COLLECTION,
+        ];
+        Counts(infos.into_iter().zip(n).collect())
+    }
+    assert_eq!(counts([1, 0, 0, 0, 0, 0]).describe(), "1 assessment");
+    assert_eq!(counts([0, 0, 0, 0, 0, 0]).describe(), "0 assessments");
     assert_eq!(
-        Counts {
-            assessments: 1,
-            debt: 0,
-            cards: 0,
-            checklists: 0,
-            approvals: 0,
-            audits: 0
-        }
-        .describe(),
-        "1 assessment"
-    );
-    assert_eq!(
-        Counts {
-            assessments: 0,
-            debt: 0,
-            cards: 0,
-            checklists: 0,
-            approvals: 0,
-            audits: 0
-        }
-        .describe(),
-        "0 assessments"
-    );
-    assert_eq!(
-        Counts {
-            assessments: 2,
-            debt: 1,
-            cards: 0,
-            checklists: 0,
-            approvals: 0,
-            audits: 0
-        }
-        .describe(),
+        counts([2, 1, 0, 0, 0, 0]).describe(),
         "2 assessments and 1 debt item"
     );
     assert_eq!(
-        Counts {
-            assessments: 3,
-            debt: 8,
-            cards: 0,
-            checklists: 0,
-            approvals: 0,
-            audits: 0
-        }
-        .describe(),
+        counts([3, 8, 0, 0, 0, 0]).describe(),
         "3 assessments and 8 debt items"
     );
     assert_eq!(
-        Counts {
-            assessments: 2,
-            debt: 2,
-            cards: 1,
-            checklists: 0,
-            approvals: 0,
-            audits: 0
-        }
-        .describe(),
+        counts([2, 2, 1, 0, 0, 0]).describe(),
         "2 assessments, 2 debt items and 1 model card"
     );
 }
 
 #[test]
 fn merge_and_replace_cover_the_debt_register() {
-    use mlops_governance_workbench::core::debt::common_patterns;
+    use mlops_governance_workbench::core::debt::patterns::common_patterns;
     let mut current = Workspace::default();
     for item in common_patterns(at(0)).into_iter().take(3) {
         current.debt.upsert(item);

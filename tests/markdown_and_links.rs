@@ -2,8 +2,9 @@
 
 mod common;
 use common::{HOSTILE, assessment};
-use mlops_governance_workbench::core::link::{LinkError, safe_href, validate_link};
-use mlops_governance_workbench::core::markdown::{assessment_markdown, escape};
+use mlops_governance_workbench::core::maturity::report::assessment_markdown;
+use mlops_governance_workbench::core::text::link::{LinkError, safe_href, validate_link};
+use mlops_governance_workbench::core::text::markdown::escape_block;
 
 #[test]
 fn only_http_https_and_mailto_links_are_allowed() {
@@ -28,7 +29,7 @@ fn only_http_https_and_mailto_links_are_allowed() {
         assert_eq!(validate_link(bad), Err(error), "{bad}");
     }
     assert_eq!(safe_href(" https://x "), Some("https://x"));
-    use mlops_governance_workbench::core::link::validate_web_link;
+    use mlops_governance_workbench::core::text::link::validate_web_link;
     assert_eq!(validate_web_link("https://x.example.com"), Ok(()));
     assert_eq!(validate_web_link(""), Ok(()));
     assert_eq!(validate_web_link("mailto:a@b.c"), Err(LinkError::NotWeb));
@@ -43,11 +44,14 @@ fn only_http_https_and_mailto_links_are_allowed() {
 
 #[test]
 fn escaped_text_has_no_markup_left() {
-    assert_eq!(escape("<script>"), "\\<script\\>");
-    assert_eq!(escape("1. item"), "1\\. item");
-    assert_eq!(escape("# title"), "\\# title");
-    assert_eq!(escape("a\nb"), "a\\\nb");
-    assert_eq!(escape("plain text, v2.1: fine"), "plain text, v2.1: fine");
+    assert_eq!(escape_block("<script>"), "&lt;script>");
+    assert_eq!(escape_block("1. item"), "1\\. item");
+    assert_eq!(escape_block("# title"), "\\# title");
+    assert_eq!(escape_block("a\nb"), "a\\\nb");
+    assert_eq!(
+        escape_block("plain text, v2.1: fine"),
+        "plain text, v2.1: fine"
+    );
 }
 
 #[test]
@@ -88,7 +92,7 @@ fn the_report_has_results_criteria_and_recommendations_and_escapes_user_text() {
 
 #[test]
 fn export_file_names_are_safe() {
-    use mlops_governance_workbench::core::filename::file_stem;
+    use mlops_governance_workbench::core::text::filename::file_stem;
     assert_eq!(
         file_stem("Fraud Detection (EU) v2.1"),
         "fraud-detection-eu-v2-1"
@@ -102,7 +106,7 @@ fn export_file_names_are_safe() {
 
 #[test]
 fn kilobytes_show_one_decimal() {
-    use mlops_governance_workbench::core::words::{kilobytes, plural};
+    use mlops_governance_workbench::core::text::words::{kilobytes, plural};
     assert_eq!(plural(1, "item", "items"), "1 item");
     assert_eq!(plural(0, "item", "items"), "0 items");
     assert_eq!(kilobytes(0), "0.0 kB");

@@ -1,6 +1,6 @@
 //! The lesson's maturity rules (section 1.2), checked against its own example.
 
-use mlops_governance_workbench::core::maturity::{
+use mlops_governance_workbench::core::maturity::criteria::{
     CRITERIA, Level, assess, criterion, recommendations,
 };
 
@@ -142,7 +142,7 @@ fn the_lessons_fourteen_criteria_keep_their_texts_levels_and_unique_ids() {
 
 #[test]
 fn the_example_constant_is_the_lessons_example() {
-    use mlops_governance_workbench::core::maturity::LESSON_EXAMPLE;
+    use mlops_governance_workbench::core::maturity::criteria::LESSON_EXAMPLE;
     let texts: Vec<&str> = LESSON_EXAMPLE
         .iter()
         .map(|id| criterion(id).unwrap().text)
@@ -166,7 +166,7 @@ fn rounded_percentages_for_display() {
     });
     let rounded: Vec<usize> = result.scores.iter().map(|s| s.percent_rounded()).collect();
     assert_eq!(rounded, vec![0, 40, 20]);
-    let one_of_three = mlops_governance_workbench::core::maturity::LevelScore {
+    let one_of_three = mlops_governance_workbench::core::maturity::criteria::LevelScore {
         level: Level::Level1,
         total: 3,
         implemented: 2,

@@ -4,15 +4,15 @@
 mod common;
 use chrono::NaiveDate;
 use common::at;
-use mlops_governance_workbench::core::card::CardRecord;
-use mlops_governance_workbench::core::card_json;
-use mlops_governance_workbench::core::collection::Record;
-use mlops_governance_workbench::core::security::{
+use mlops_governance_workbench::core::cards::card::CardRecord;
+use mlops_governance_workbench::core::cards::json as card_json;
+use mlops_governance_workbench::core::lifecycle::security::{
     FURTHER_CHECKS, LESSON_CHECKS, ModelInfo, SecurityAudit, audit_model, check_access_controls,
     check_dataset_provenance, check_dependency_vulnerabilities, check_encryption,
     check_input_validation, check_model_format, check_model_provenance, check_rate_limits,
     check_sbom, further_checks, history, prefill, python_repr,
 };
+use mlops_governance_workbench::core::records::collection::Record;
 
 fn day(text: &str) -> NaiveDate {
     NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()

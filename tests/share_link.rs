@@ -3,10 +3,10 @@
 mod common;
 use chrono::NaiveDate;
 use common::{HOSTILE, HOSTILE_CARD_TEXT, assessment, at};
-use mlops_governance_workbench::core::assessment::Assessment;
-use mlops_governance_workbench::core::maturity::{CRITERIA, LESSON_EXAMPLE};
-use mlops_governance_workbench::core::share_link::{
-    FRAGMENT_PREFIX, LINK_SOFT_LIMIT, LinkError, MAX_BODY_BYTES, decode, decode_link, encode,
+use mlops_governance_workbench::core::maturity::assessment::Assessment;
+use mlops_governance_workbench::core::maturity::criteria::{CRITERIA, LESSON_EXAMPLE};
+use mlops_governance_workbench::core::workshop::share_link::{
+    FRAGMENT_PREFIX, LINK_SOFT_LIMIT, MAX_BODY_BYTES, ShareLinkError, decode, decode_link, encode,
     fragment, is_too_long, too_long_message,
 };
 
@@ -236,19 +236,19 @@ fn a_link_is_found_in_a_whole_address_or_a_pasted_message() {
 fn a_newer_link_version_is_refused_with_a_plain_message() {
     let payload = encode(&lesson_example());
     let error = decode("2", &payload).unwrap_err();
-    assert_eq!(error, LinkError::Newer { version: 2 });
+    assert_eq!(error, ShareLinkError::Newer { version: 2 });
     assert_eq!(
         error.message(),
         "This link was made by a newer version of the workbench (link version 2); this one reads version 1."
     );
     assert_eq!(
         decode_link(&format!("https://x.org/#/shared/17/{payload}")),
-        Err(LinkError::Newer { version: 17 })
+        Err(ShareLinkError::Newer { version: 17 })
     );
     for version in ["0", "", "one", "-1", "1.0", "99999999999999999999999"] {
         assert_eq!(
             decode(version, &payload),
-            Err(LinkError::Damaged),
+            Err(ShareLinkError::Damaged),
             "{version}"
         );
     }
@@ -258,13 +258,13 @@ fn a_newer_link_version_is_refused_with_a_plain_message() {
 fn not_a_link_is_named_so() {
     for text in ["", "hello", "https://example.org/#/assessments/abc", "{}"] {
         let error = decode_link(text).unwrap_err();
-        assert_eq!(error, LinkError::NotALink, "{text}");
+        assert_eq!(error, ShareLinkError::NotALink, "{text}");
         assert_eq!(
             error.message(),
             "This is not a link to a shared assessment of this workbench."
         );
     }
-    assert_eq!(decode_link("#/shared/1"), Err(LinkError::Damaged));
+    assert_eq!(decode_link("#/shared/1"), Err(ShareLinkError::Damaged));
 }
 
 #[test]
@@ -275,13 +275,13 @@ fn every_cut_off_link_is_refused_as_damaged() {
             let error = decode("1", &payload[..end]).unwrap_err();
             assert_eq!(
                 error,
-                LinkError::Damaged,
+                ShareLinkError::Damaged,
                 "cut at {end} of {}",
                 payload.len()
             );
         }
         assert_eq!(
-            LinkError::Damaged.message(),
+            ShareLinkError::Damaged.message(),
             "This link is damaged or incomplete (it may have been cut off by the app that carried it)."
         );
     }
@@ -314,7 +314,9 @@ fn every_changed_character_is_detected() {
                 // Any other change is refused: never a different assessment.
                 match decode("1", &changed) {
                     Ok(same) => assert_eq!(same, a, "{replacement} at {i}"),
-                    Err(error) => assert_eq!(error, LinkError::Damaged, "{replacement} at {i}"),
+                    Err(error) => {
+                        assert_eq!(error, ShareLinkError::Damaged, "{replacement} at {i}")
+                    }
                 }
             }
         }
@@ -323,12 +325,12 @@ fn every_changed_character_is_detected() {
         for bad in ["%20", "+", "/", " ", "é", "="] {
             let mut changed = payload.clone();
             changed.insert_str(middle, bad);
-            assert_eq!(decode("1", &changed), Err(LinkError::Damaged), "{bad}");
+            assert_eq!(decode("1", &changed), Err(ShareLinkError::Damaged), "{bad}");
         }
         // Two links glued together.
         assert_eq!(
             decode("1", &format!("{payload}{payload}")),
-            Err(LinkError::Damaged)
+            Err(ShareLinkError::Damaged)
         );
     }
 }
@@ -361,11 +363,18 @@ fn arbitrary_payloads_never_panic_and_crafted_sizes_are_refused() {
         bytes.extend(std::iter::repeat_n(0, coded));
         decode("1", &base64url(&bytes))
     };
-    assert_eq!(claim(MAX_BODY_BYTES + 1, 5_000), Err(LinkError::TooLarge));
+    assert_eq!(
+        claim(MAX_BODY_BYTES + 1, 5_000),
+        Err(ShareLinkError::TooLarge)
+    );
     // More than the coder can unpack from so few bytes: damage, not size.
-    assert_eq!(claim(MAX_BODY_BYTES + 1, 16), Err(LinkError::Damaged));
-    assert_eq!(claim(100_000, 16), Err(LinkError::Damaged));
-    assert!(LinkError::TooLarge.message().contains("more than 4 MB"));
+    assert_eq!(claim(MAX_BODY_BYTES + 1, 16), Err(ShareLinkError::Damaged));
+    assert_eq!(claim(100_000, 16), Err(ShareLinkError::Damaged));
+    assert!(
+        ShareLinkError::TooLarge
+            .message()
+            .contains("more than 4 MB")
+    );
 }
 
 /// Test-side base64url (no padding), independent of the code under test.
@@ -426,7 +435,7 @@ fn answers_outside_the_lesson_and_blank_answers_are_not_carried() {
     let mut a = lesson_example();
     a.answers.insert(
         "future-criterion".to_owned(),
-        mlops_governance_workbench::core::assessment::Answer {
+        mlops_governance_workbench::core::maturity::assessment::Answer {
             implemented: true,
             evidence: "from a newer criteria list".to_owned(),
             link: String::new(),
@@ -434,7 +443,7 @@ fn answers_outside_the_lesson_and_blank_answers_are_not_carried() {
     );
     a.answers.insert(
         CRITERIA[13].id.to_owned(),
-        mlops_governance_workbench::core::assessment::Answer::default(),
+        mlops_governance_workbench::core::maturity::assessment::Answer::default(),
     );
     let back = round_trip(&a);
     assert!(!back.answers.contains_key("future-criterion"));

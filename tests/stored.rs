@@ -2,15 +2,18 @@
 
 mod common;
 use common::{assessment, at};
-use mlops_governance_workbench::core::collection::Collection;
-use mlops_governance_workbench::core::stored::{
-    collection_key, decode_collection, encode_collection, encode_meta, load, meta_is_current,
-    meta_key, rescue_key, stored_revision,
+use mlops_governance_workbench::core::records::collection::Collection;
+use mlops_governance_workbench::core::records::stored::{
+    collection_key, decode_collection, encode_collection, encode_meta, meta_is_current, meta_key,
+    rescue_key, stored_revision,
 };
-use mlops_governance_workbench::core::workspace::CollectionName::{self, Assessments};
+use mlops_governance_workbench::core::workspace::load::collection_keys;
+use mlops_governance_workbench::core::workspace::load::load;
 
-fn stored(items: &str) -> Vec<(CollectionName, Option<String>)> {
-    vec![(Assessments, Some(items.to_owned()))]
+const ASSESSMENTS: &str = "assessments";
+
+fn stored(items: &str) -> Vec<(&'static str, Option<String>)> {
+    vec![(ASSESSMENTS, Some(items.to_owned()))]
 }
 
 fn two_assessments() -> String {
@@ -21,10 +24,10 @@ fn two_assessments() -> String {
 }
 
 /// The revisions of a store where only the assessments were ever written, at `revision`.
-fn only_assessments_at(revision: u64) -> Vec<(CollectionName, u64)> {
-    CollectionName::ALL
-        .iter()
-        .map(|name| (*name, if *name == Assessments { revision } else { 0 }))
+fn only_assessments_at(revision: u64) -> Vec<(&'static str, u64)> {
+    collection_keys()
+        .into_iter()
+        .map(|key| (key, if key == ASSESSMENTS { revision } else { 0 }))
         .collect()
 }
 
@@ -40,7 +43,7 @@ fn a_clean_store_loads_with_its_revision() {
 
 #[test]
 fn nothing_stored_is_an_empty_workspace() {
-    let outcome = load(None, &[(Assessments, None)]);
+    let outcome = load(None, &[(ASSESSMENTS, None)]);
     assert!(outcome.workspace.assessments.items.is_empty());
     assert!(outcome.damaged.is_empty());
 }
@@ -62,10 +65,9 @@ fn a_record_that_does_not_parse_is_quarantined_and_written_back_unchanged() {
     let quarantine: Vec<_> = outcome.quarantined.iter().map(|(_, q)| q.clone()).collect();
     let rewritten = encode_collection(&outcome.workspace.assessments, &quarantine, 8, at(3));
     assert!(rewritten.contains("\"name\":42"));
-    let again = decode_collection::<mlops_governance_workbench::core::assessment::Assessment>(
-        Assessments,
-        &rewritten,
-    )
+    let again = decode_collection::<
+        mlops_governance_workbench::core::maturity::assessment::Assessment,
+    >(&rewritten)
     .unwrap();
     assert_eq!(again.quarantined.len(), 1);
     assert_eq!(again.revision, 8);
@@ -89,7 +91,7 @@ fn a_value_that_is_not_json_is_damaged_and_kept_raw() {
     let outcome = load(None, &stored("{not json"));
     assert!(outcome.workspace.assessments.items.is_empty());
     assert_eq!(outcome.damaged.len(), 1);
-    assert_eq!(outcome.damaged[0].key, collection_key(Assessments));
+    assert_eq!(outcome.damaged[0].key, collection_key(ASSESSMENTS));
     assert_eq!(outcome.damaged[0].raw, "{not json");
     assert!(
         outcome.damaged[0].reason.contains("line 1, column 2"),
@@ -132,9 +134,9 @@ fn revisions_and_keys() {
         3,
         "read from the start"
     );
-    assert_eq!(collection_key(Assessments), "mlops-workbench:assessments");
+    assert_eq!(collection_key(ASSESSMENTS), "mlops-workbench:assessments");
     assert_eq!(
-        rescue_key(&collection_key(Assessments), at(0)),
+        rescue_key(&collection_key(ASSESSMENTS), at(0)),
         "mlops-workbench:rescued:assessments:2026-01-01T00:00:00Z"
     );
 }
@@ -146,13 +148,13 @@ fn data_stored_by_schema_version_1_is_migrated_on_load() {
     let outcome = load(
         Some(meta),
         &[
-            (Assessments, Some(two_assessments())),
-            (CollectionName::Debt, None),
-            (CollectionName::Cards, None),
-            (CollectionName::Checklists, None),
-            (CollectionName::Approvals, None),
-            (CollectionName::Reviewers, None),
-            (CollectionName::Audits, None),
+            (ASSESSMENTS, Some(two_assessments())),
+            ("debt", None),
+            ("cards", None),
+            ("checklists", None),
+            ("approvals", None),
+            ("reviewers", None),
+            ("audits", None),
         ],
     );
     assert_eq!(outcome.migrated_from, Some(1));
@@ -169,15 +171,12 @@ fn the_debt_register_has_its_own_key_and_quarantine() {
         {"id":"d2","category":"finance","description":"bad","impact":"high","effort":"low","created_at":"2024-01-01","updated_at":"2026-01-01T00:00:00Z"}]}"#;
     let outcome = load(
         None,
-        &[
-            (Assessments, None),
-            (CollectionName::Debt, Some(debt.to_owned())),
-        ],
+        &[(ASSESSMENTS, None), ("debt", Some(debt.to_owned()))],
     );
-    assert_eq!(collection_key(CollectionName::Debt), "mlops-workbench:debt");
+    assert_eq!(collection_key("debt"), "mlops-workbench:debt");
     assert_eq!(outcome.workspace.debt.items.len(), 1);
     assert_eq!(outcome.quarantined.len(), 1);
-    assert_eq!(outcome.quarantined[0].0, CollectionName::Debt);
+    assert_eq!(outcome.quarantined[0].0.key, "debt");
     assert!(
         outcome.quarantined[0].1.reason.contains("debt[1].category"),
         "{}",

@@ -2,16 +2,16 @@
 
 mod common;
 use common::{assessment, at, ids};
-use mlops_governance_workbench::core::assessment::Assessment;
-use mlops_governance_workbench::core::document::{export_document, parse_document};
-use mlops_governance_workbench::core::import::merge;
-use mlops_governance_workbench::core::maturity::{CRITERIA, Level, recommendations};
-use mlops_governance_workbench::core::share_link::fragment;
-use mlops_governance_workbench::core::workshop::{
-    Room, Source, SourceKind, aggregate, csv_header, export_csv, neutralise_formula,
-    sources_from_paste, to_workspace,
-};
+use mlops_governance_workbench::core::maturity::assessment::Assessment;
+use mlops_governance_workbench::core::maturity::criteria::{CRITERIA, Level, recommendations};
+use mlops_governance_workbench::core::text::spreadsheet::safe_cell;
+use mlops_governance_workbench::core::workshop::room::{Room, aggregate, to_workspace};
+use mlops_governance_workbench::core::workshop::room_csv::{csv_header, export_csv};
+use mlops_governance_workbench::core::workshop::share_link::fragment;
+use mlops_governance_workbench::core::workshop::sources::{Source, SourceKind, sources_from_paste};
 use mlops_governance_workbench::core::workspace::Workspace;
+use mlops_governance_workbench::core::workspace::file::{export_document, parse_document};
+use mlops_governance_workbench::core::workspace::merge::merge;
 
 /// Participant `i` of a workshop: a spread of levels, some notes.
 fn participant(i: usize) -> Assessment {
@@ -353,7 +353,7 @@ fn bad_sources_are_listed_with_the_reason() {
         .collect();
     let newer = format!(
         "The file was saved by a newer version of the workbench (schema version 999); this version reads up to {}. Open it with the newer version.",
-        mlops_governance_workbench::core::migrate::SCHEMA_VERSION
+        mlops_governance_workbench::core::records::migrate::SCHEMA_VERSION
     );
     assert_eq!(
         rejected,
@@ -511,7 +511,7 @@ fn csv_cells_cannot_become_formulas() {
         ("Zoë", "Zoë"),
         ("", ""),
     ] {
-        assert_eq!(neutralise_formula(cell), safe, "{cell:?}");
+        assert_eq!(safe_cell(cell), safe, "{cell:?}");
     }
     let mut a = assessment("f", "=HYPERLINK(\"http://x\",\"click\")", 0);
     a.assessor = "@evil, \"quoted\"\nnext line".into();

@@ -2,6 +2,18 @@
 //!
 //! No browser API, no I/O, no clock and no randomness: time and new ids are always passed in,
 //! so every function here is deterministic and tested natively with `cargo test`.
+//!
+//! Folders by feature, mirroring `src/web/`, in layers that import only downwards (checked by
+//! `tests/layers.rs`; ARCHITECTURE.md has the map):
+//!
+//! 1. `text`: helpers every feature shares (dates, words, numbers, Markdown, JSON, CSV).
+//! 2. `records`: what a stored record is: collections, merging, the file envelope, storage
+//!    values, migrations. Knows no feature.
+//! 3. the features: `maturity`, `cards`, `debt`, `checklists`; then `lifecycle`, which
+//!    governs card versions and so is built on `cards`.
+//! 4. `workspace`: the one registry of collections, which names every feature's records.
+//! 5. `workshop`: rooms of assessment files and links, built on `maturity` and on whole
+//!    workspace files.
 
 #![deny(
     clippy::unwrap_used,
@@ -10,34 +22,12 @@
     clippy::indexing_slicing
 )]
 
-pub mod approval;
-pub mod assessment;
-pub mod card;
-pub mod card_check;
-pub mod card_html;
-pub mod card_json;
-pub mod card_readme;
-pub mod card_serde;
+pub mod cards;
 pub mod checklists;
-pub mod collection;
-pub mod compare;
-pub mod dates;
 pub mod debt;
-pub mod debt_csv;
-pub mod document;
-pub mod fairness;
-pub mod filename;
-pub mod history;
-pub mod import;
-pub mod link;
-pub mod markdown;
+pub mod lifecycle;
 pub mod maturity;
-pub mod migrate;
-pub mod security;
-pub mod share_link;
-pub mod stored;
-pub mod teams;
-pub mod words;
+pub mod records;
+pub mod text;
 pub mod workshop;
 pub mod workspace;
-pub mod yaml_front;

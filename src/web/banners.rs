@@ -1,7 +1,7 @@
 //! Plain messages about the state of saved data, shown above every page.
 
-use crate::core::migrate::SCHEMA_VERSION;
-use crate::core::words::plural;
+use crate::core::records::migrate::SCHEMA_VERSION;
+use crate::core::text::words::plural;
 use crate::route::Route;
 use crate::web::data_page::export_workspace;
 use crate::web::storage::Store;
@@ -9,8 +9,8 @@ use leptos::prelude::*;
 
 #[component]
 pub fn Banners() -> impl IntoView {
-    let store = expect_context::<Store>();
-    let health = move || store.health.get();
+    let store = Store::expect();
+    let health = move || store.health().get();
     let export_error = RwSignal::new(None::<String>);
     let export = move |_| export_error.set(export_workspace(&store).err());
 
@@ -42,7 +42,7 @@ pub fn Banners() -> impl IntoView {
                 </div>
             })}
             {move || {
-                let count = store.damaged.with(Vec::len);
+                let count = store.damaged().with(Vec::len);
                 (count > 0).then(|| view! {
                     <div class="banner warning" role="alert">
                         <p>
@@ -53,7 +53,7 @@ pub fn Banners() -> impl IntoView {
                 })
             }}
             {move || {
-                let count = store.quarantined.with(Vec::len);
+                let count = store.quarantined().with(Vec::len);
                 (count > 0).then(|| view! {
                     <div class="banner warning" role="status">
                         <p>

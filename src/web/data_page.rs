@@ -1,10 +1,12 @@
 //! Workspace data: export, import (file picker or drop), storage use, and recovery of damaged
 //! or set-aside data.
 
-use crate::core::document::{export_document, parse_document};
-use crate::core::import::{self, MergeReport};
-use crate::core::words::{kilobytes, plural};
-use crate::core::workspace::{Counts, Workspace};
+use crate::core::records::merge::MergeReport;
+use crate::core::text::words::{kilobytes, plural};
+use crate::core::workspace::Workspace;
+use crate::core::workspace::counts::Counts;
+use crate::core::workspace::file::{export_document, parse_document};
+use crate::core::workspace::merge;
 use crate::web::clock::{new_id, now};
 use crate::web::files::{download, read_text};
 use crate::web::storage::{APP_VERSION, Store, raw_app_entries, usage_bytes};
@@ -38,20 +40,9 @@ enum ImportMessage {
     Replaced(Counts),
 }
 
-fn current_counts(store: &Store) -> Counts {
-    Counts {
-        assessments: store.assessments.with(|c| c.items.len()),
-        debt: store.debt.with(|c| c.items.len()),
-        cards: store.cards.with(|c| c.items.len()),
-        checklists: store.checklists.with(|c| c.items.len()),
-        approvals: store.approvals.with(|c| c.items.len()),
-        audits: store.audits.with(|c| c.items.len()),
-    }
-}
-
 #[component]
 pub fn DataPage() -> impl IntoView {
-    let store = expect_context::<Store>();
+    let store = Store::expect();
     let pending = RwSignal::new(None::<PendingImport>);
     let message = RwSignal::new(None::<ImportMessage>);
     let dragging = RwSignal::new(false);
@@ -105,10 +96,10 @@ pub fn DataPage() -> impl IntoView {
         let current = store.workspace_untracked();
         if replace {
             let counts = workspace.counts();
-            store.replace_workspace(import::replace(&current, &workspace, now()));
+            store.replace_workspace(merge::replace(&current, &workspace, now()));
             message.set(Some(ImportMessage::Replaced(counts)));
         } else {
-            let (merged, report) = import::merge(&current, &workspace, new_id, now());
+            let (merged, report) = merge::merge(&current, &workspace, new_id, now());
             store.replace_workspace(merged);
             message.set(Some(ImportMessage::Merged(report)));
         }
@@ -126,7 +117,7 @@ pub fn DataPage() -> impl IntoView {
 
         <section aria-labelledby="export-heading" class="panel">
             <h2 id="export-heading">"Export"</h2>
-            <p>"Your workspace holds " {move || current_counts(&store).describe()} "."</p>
+            <p>"Your workspace holds " {move || store.counts().describe()} "."</p>
             <button type="button" class="button primary" on:click=move |_| export_error.set(export_workspace(&store).err())>
                 "Export workspace (JSON)"
             </button>
@@ -150,7 +141,7 @@ pub fn DataPage() -> impl IntoView {
                 <p class="hint">"or drop the file here. The file is checked completely before anything changes."</p>
             </div>
             {move || pending.get().map(|p| {
-                let current = current_counts(&store);
+                let current = store.counts();
                 view! {
                     <div class="import-preview" role="region" aria-label="Import preview">
                         <p>
@@ -200,10 +191,10 @@ pub fn DataPage() -> impl IntoView {
 
 #[component]
 fn StorageSection() -> impl IntoView {
-    let store = expect_context::<Store>();
+    let store = Store::expect();
     let usage = move || {
         // Read again whenever something was saved (every save sets `last_saved`).
-        store.health.track();
+        store.health().track();
         usage_bytes()
     };
     view! {
@@ -220,7 +211,7 @@ fn StorageSection() -> impl IntoView {
                 }}
             </p>
             <p>
-                {move || match store.health.get().last_saved {
+                {move || match store.health().get().last_saved {
                     Some(at) => format!("Last saved {} {} UTC.", at.date_naive(), at.time().with_nanosecond(0).unwrap_or_default()),
                     None => "Nothing saved during this visit yet.".to_owned(),
                 }}
@@ -231,7 +222,7 @@ fn StorageSection() -> impl IntoView {
 
 #[component]
 fn RecoverySection() -> impl IntoView {
-    let store = expect_context::<Store>();
+    let store = Store::expect();
     let download_raw = move |_| {
         let text = serde_json::to_string_pretty(&raw_app_entries()).unwrap_or_default();
         let _ = download(
@@ -244,12 +235,12 @@ fn RecoverySection() -> impl IntoView {
         <section aria-labelledby="recovery-heading" class="panel">
             <h2 id="recovery-heading">"Recovery"</h2>
             <Show
-                when=move || store.damaged.with(|d| !d.is_empty()) || store.quarantined.with(|q| !q.is_empty())
+                when=move || store.damaged().with(|d| !d.is_empty()) || store.quarantined().with(|q| !q.is_empty())
                 fallback=|| view! { <p>"All saved data was read without problems."</p> }
             >
                 <ul class="recovery-list">
                     <For
-                        each=move || store.damaged.get()
+                        each=move || store.damaged().get()
                         key=|entry| entry.damaged.key.clone()
                         let:entry
                     >
@@ -281,22 +272,22 @@ fn RecoverySection() -> impl IntoView {
                             }
                         }
                     </For>
-                    {move || store.quarantined.get().into_iter().enumerate().map(|(index, (name, item))| {
+                    {move || store.quarantined().get().into_iter().enumerate().map(|(index, (name, item))| {
                         let raw = serde_json::to_string_pretty(&item.raw).unwrap_or_default();
                         let label = item.id().map_or_else(|| format!("record {}", index + 1), |id| format!("record “{id}”"));
-                        let file = format!("set-aside-{}-{}.json", name.key(), index + 1);
-                        let position = store.quarantined.with_untracked(|q| {
+                        let file = format!("set-aside-{}-{}.json", name.key, index + 1);
+                        let position = store.quarantined().with_untracked(|q| {
                             q.iter().take(index).filter(|(n, _)| *n == name).count()
                         });
                         view! {
                             <li class="notice warning">
-                                <p><strong>"A saved " {name.record_label()} " " {label.clone()} " is set aside: "</strong>{item.reason.clone()}</p>
+                                <p><strong>"A saved " {name.one} " " {label.clone()} " is set aside: "</strong>{item.reason.clone()}</p>
                                 <p>"It is kept as it was and saved with your data until you discard it."</p>
                                 <div class="actions">
                                     <button type="button" class="button" on:click=move |_| { let _ = download(&file, "application/json", &raw); }>
                                         "Download " {label.clone()}
                                     </button>
-                                    <button type="button" class="button" on:click=move |_| store.discard_quarantined(name, position)>
+                                    <button type="button" class="button" on:click=move |_| store.discard_quarantined(name.key, position)>
                                         "Discard " {label.clone()}
                                     </button>
                                 </div>

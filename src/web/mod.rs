@@ -15,6 +15,7 @@ mod fields;
 mod files;
 mod lifecycle;
 mod panic;
+mod poison;
 mod storage;
 mod undo;
 mod workshop;

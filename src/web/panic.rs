@@ -4,19 +4,12 @@
 //! The overlay is built with bare DOM calls and plain links, because after a panic neither the
 //! reactive system nor any Rust event handler can be trusted to run.
 
-use std::sync::atomic::{AtomicBool, Ordering};
+use crate::web::poison::poison;
 use wasm_bindgen::JsCast;
-
-static POISONED: AtomicBool = AtomicBool::new(false);
-
-/// True once the app has panicked; the storage seam then refuses every write.
-pub fn is_poisoned() -> bool {
-    POISONED.load(Ordering::SeqCst)
-}
 
 pub fn install_hook() {
     std::panic::set_hook(Box::new(|info| {
-        POISONED.store(true, Ordering::SeqCst);
+        poison();
         web_sys::console::error_1(&format!("MLOps Governance Workbench stopped: {info}").into());
         show_overlay();
     }));

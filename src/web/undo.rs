@@ -1,7 +1,7 @@
 //! One "Undo" at a time for destructive actions, instead of a confirm dialog: the action
 //! happens at once and a toast offers to take it back.
 
-use crate::core::collection::Record;
+use crate::core::records::collection::Record;
 use crate::web::clock::now;
 use leptos::prelude::*;
 use std::sync::Arc;

@@ -3,10 +3,10 @@
 
 use chrono::NaiveDate;
 use chrono::{DateTime, TimeZone, Utc};
-use mlops_governance_workbench::core::assessment::Assessment;
-use mlops_governance_workbench::core::card::{
+use mlops_governance_workbench::core::cards::card::{
     DateRange, Factor, FairnessGroup, ModelCard, NamedNumber,
 };
+use mlops_governance_workbench::core::maturity::assessment::Assessment;
 
 pub fn at(seconds: i64) -> DateTime<Utc> {
     Utc.timestamp_opt(1_767_225_600 + seconds, 0)

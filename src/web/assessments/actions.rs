@@ -1,6 +1,6 @@
 //! Actions on whole assessments shared by the list and the editor.
 
-use crate::core::assessment::Assessment;
+use crate::core::maturity::assessment::Assessment;
 use crate::web::clock::{new_id, now};
 use crate::web::storage::Store;
 use crate::web::undo::Undo;
@@ -15,11 +15,11 @@ pub fn delete_with_undo(
     after_restore: impl Fn(&Assessment) + Send + Sync + 'static,
 ) {
     let mut removed = None;
-    store.edit_assessments(|c| removed = c.remove(id, now()));
+    store.edit::<Assessment>(|c| removed = c.remove(id, now()));
     let Some(removed) = removed else { return };
     let message = format!("Deleted “{}”.", removed.name);
     undo.offer_restore(message, removed, move |back| {
-        store.edit_assessments(|c| c.upsert(back.clone()));
+        store.edit::<Assessment>(|c| c.upsert(back.clone()));
         after_restore(&back);
     });
 }
@@ -27,8 +27,8 @@ pub fn delete_with_undo(
 /// Adds a copy of an assessment ("… (copy)") and returns it.
 pub fn duplicate(store: Store, id: &str) -> Option<Assessment> {
     let copy = store
-        .assessments
+        .collection::<Assessment>()
         .with_untracked(|c| c.get(id).map(|a| a.duplicate(new_id(), now())))?;
-    store.edit_assessments(|c| c.upsert(copy.clone()));
+    store.edit::<Assessment>(|c| c.upsert(copy.clone()));
     Some(copy)
 }

@@ -2,7 +2,7 @@
 //! Built from elements and attributes only (no inline styles, so the page's CSP holds), with
 //! integer coordinates (no float formatting in the bundle).
 
-use crate::core::maturity::{LevelScore, THRESHOLD_PERCENT};
+use crate::core::maturity::criteria::{LevelScore, THRESHOLD_PERCENT};
 use leptos::prelude::*;
 
 const WIDTH: usize = 300;

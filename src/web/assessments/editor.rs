@@ -3,14 +3,13 @@
 use super::actions::{delete_with_undo, duplicate};
 use super::export::{download_json, download_markdown};
 use super::results::Results;
-use crate::core::assessment::{Answer, Assessment};
-use crate::core::dates::parse_date;
-use crate::core::link::validate_link;
-use crate::core::maturity::{Criterion, Level, criteria_of};
-use crate::core::teams::TeamStructure;
+use crate::core::maturity::assessment::{Answer, Assessment};
+use crate::core::maturity::criteria::{Criterion, Level, criteria_of};
+use crate::core::maturity::teams::TeamStructure;
+use crate::core::text::dates::parse_date;
+use crate::core::text::link::validate_link;
 use crate::route::Route;
 use crate::web::app::go_to;
-use crate::web::clock::now;
 use crate::web::fields::{SelectField, TextAreaField, TextField};
 use crate::web::storage::Store;
 use crate::web::undo::Undo;
@@ -18,9 +17,13 @@ use leptos::prelude::*;
 
 #[component]
 pub fn AssessmentEditor(id: String) -> impl IntoView {
-    let store = expect_context::<Store>();
+    let store = Store::expect();
     let lookup_id = id.clone();
-    let assessment = Memo::new(move |_| store.assessments.with(|c| c.get(&lookup_id).cloned()));
+    let assessment = Memo::new(move |_| {
+        store
+            .collection::<Assessment>()
+            .with(|c| c.get(&lookup_id).cloned())
+    });
     let exists = Memo::new(move |_| assessment.with(Option::is_some));
 
     Effect::new(move |_| {
@@ -51,18 +54,12 @@ pub fn AssessmentEditor(id: String) -> impl IntoView {
 
 /// Applies a change to the open assessment and stamps its time.
 fn edit(store: Store, id: &str, change: impl FnOnce(&mut Assessment)) {
-    let stamp = now();
-    store.edit_assessments(|c| {
-        c.update(id, |a| {
-            change(a);
-            a.updated_at = stamp;
-        });
-    });
+    store.update_record::<Assessment>(id, change);
 }
 
 #[component]
 fn EditorBody(id: String, assessment: Memo<Option<Assessment>>) -> impl IntoView {
-    let store = expect_context::<Store>();
+    let store = Store::expect();
     let undo = expect_context::<Undo>();
     let id = StoredValue::new(id);
     let field = move |read: fn(&Assessment) -> String| {
@@ -169,7 +166,7 @@ fn CriterionRow(
     id: String,
     assessment: Memo<Option<Assessment>>,
 ) -> impl IntoView {
-    let store = expect_context::<Store>();
+    let store = Store::expect();
     let id = StoredValue::new(id);
     let answer = Memo::new(move |_| {
         assessment.with(|a| {
@@ -204,7 +201,7 @@ fn CriterionRow(
             <p id=hint_id class="hint">{criterion.in_practice}</p>
             <p class="print-only">
                 {move || answer.with(|a| {
-                    let link = crate::core::link::safe_href(&a.link).unwrap_or_default();
+                    let link = crate::core::text::link::safe_href(&a.link).unwrap_or_default();
                     [a.evidence.trim(), link].iter().filter(|t| !t.is_empty()).copied().collect::<Vec<_>>().join("\n")
                 })}
             </p>
@@ -218,7 +215,7 @@ fn CriterionRow(
                     value=Signal::derive(move || answer.with(|a| a.link.clone()))
                     on_input=Callback::new(move |v: String| set(Box::new(move |a| a.link = v)))
                     error=Signal::derive(link_error) />
-                {move || answer.with(|a| crate::core::link::safe_href(&a.link).map(|href| view! {
+                {move || answer.with(|a| crate::core::text::link::safe_href(&a.link).map(|href| view! {
                     <a class="evidence-link" href=href.to_owned() target="_blank" rel="noopener noreferrer">"Open link"<span class="visually-hidden">" for " {criterion.text}</span></a>
                 }))}
             </details>

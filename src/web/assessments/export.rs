@@ -1,10 +1,10 @@
 //! Downloads of one assessment: as a workspace file that imports back, and as Markdown.
 
-use crate::core::assessment::Assessment;
-use crate::core::document::export_document;
-use crate::core::filename::file_stem;
-use crate::core::markdown::assessment_markdown;
+use crate::core::maturity::assessment::Assessment;
+use crate::core::maturity::report::assessment_markdown;
+use crate::core::text::filename::file_stem;
 use crate::core::workspace::Workspace;
+use crate::core::workspace::file::export_document;
 use crate::web::clock::now;
 use crate::web::files::download;
 use crate::web::storage::APP_VERSION;

@@ -1,9 +1,9 @@
 //! The list of assessments: start one, open, duplicate, delete with undo.
 
 use super::actions::{delete_with_undo, duplicate};
-use crate::core::assessment::Assessment;
-use crate::core::history::{team_key, teams};
-use crate::core::maturity::{CRITERIA, LESSON_EXAMPLE};
+use crate::core::maturity::assessment::Assessment;
+use crate::core::maturity::criteria::{CRITERIA, LESSON_EXAMPLE};
+use crate::core::workshop::history::{team_key, teams};
 use crate::route::Route;
 use crate::web::app::go_to;
 use crate::web::clock::{new_id, now};
@@ -14,7 +14,7 @@ use leptos::prelude::*;
 
 #[component]
 pub fn AssessmentList() -> impl IntoView {
-    let store = expect_context::<Store>();
+    let store = Store::expect();
     let undo = expect_context::<Undo>();
     let new_name = RwSignal::new(String::new());
     let name_error = RwSignal::new(None::<String>);
@@ -28,7 +28,7 @@ pub fn AssessmentList() -> impl IntoView {
         }
         let assessment = Assessment::new(new_id(), name, now());
         let route = Route::Assessment(assessment.id.clone());
-        store.edit_assessments(|c| c.upsert(assessment));
+        store.edit::<Assessment>(|c| c.upsert(assessment));
         new_name.set(String::new());
         name_error.set(None);
         go_to(&route);
@@ -39,14 +39,14 @@ pub fn AssessmentList() -> impl IntoView {
         for id in LESSON_EXAMPLE {
             assessment.set_answer(id, |a| a.implemented = true);
         }
-        store.edit_assessments(|c| c.upsert(assessment));
+        store.edit::<Assessment>(|c| c.upsert(assessment));
     };
 
     let delete = move |id: String| delete_with_undo(store, undo, &id, |_| {});
     // Ids picked for "Compare", and the teams that have a history (two or more assessments).
     let selected = RwSignal::new(Vec::<String>::new());
     let histories = Memo::new(move |_| {
-        store.assessments.with(|c| {
+        store.collection::<Assessment>().with(|c| {
             teams(&c.items)
                 .into_iter()
                 .filter(|t| t.assessments > 1)
@@ -61,7 +61,7 @@ pub fn AssessmentList() -> impl IntoView {
     let compare = move |_| {
         let ids = selected.get_untracked();
         let kept: Vec<String> = store
-            .assessments
+            .collection::<Assessment>()
             .with_untracked(|c| ids.into_iter().filter(|id| c.contains(id)).collect());
         go_to(&Route::Compare(kept));
     };
@@ -79,7 +79,7 @@ pub fn AssessmentList() -> impl IntoView {
         </form>
 
         <Show
-            when=move || store.assessments.with(|c| !c.items.is_empty())
+            when={move || store.collection::<Assessment>().with(|c| !c.items.is_empty())}
             fallback=move || view! {
                 <div class="empty panel">
                     <p>"No assessments yet. Start one above, or look at the lesson's own example first."</p>
@@ -110,7 +110,7 @@ pub fn AssessmentList() -> impl IntoView {
                 </thead>
                 <tbody>
                     <For
-                        each=move || store.assessments.get().items
+                        each={move || store.collection::<Assessment>().get().items}
                         key=|a| (a.id.clone(), a.updated_at)
                         let:assessment
                     >
@@ -135,7 +135,7 @@ fn AssessmentRow(
     assessment: Assessment,
     on_delete: impl Fn(String) + Copy + 'static,
 ) -> impl IntoView {
-    let store = expect_context::<Store>();
+    let store = Store::expect();
     let result = assessment.result();
     let id = assessment.id.clone();
     let duplicate_id = StoredValue::new(id.clone());

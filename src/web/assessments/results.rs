@@ -2,7 +2,7 @@
 //! next level, and the lesson's recommendations.
 
 use super::chart::LevelChart;
-use crate::core::maturity::{Level, MaturityResult, THRESHOLD_PERCENT};
+use crate::core::maturity::criteria::{Level, MaturityResult, THRESHOLD_PERCENT};
 use leptos::prelude::*;
 
 fn level_label(level: Level) -> String {

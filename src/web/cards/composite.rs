@@ -4,8 +4,9 @@
 use super::card_edit;
 use super::inputs::FieldProblems;
 use super::lists::{NumberRows, focus_later};
-use crate::core::card::{Factor, FairnessGroup, Field};
-use crate::core::dates::parse_date;
+use crate::core::cards::card::{Factor, FairnessGroup};
+use crate::core::cards::fields::Field;
+use crate::core::text::dates::parse_date;
 use crate::web::fields::TextField;
 use leptos::prelude::*;
 

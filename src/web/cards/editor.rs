@@ -6,17 +6,22 @@ use super::inputs::{CardCount, CardText, ModelType, TrainingDate};
 use super::lists::{CardList, CardTable, focus_later};
 use super::preview::Preview;
 use super::{CardEdit, card_edit};
-use crate::core::card::{Field, SECTIONS, TextKey};
-use crate::core::card_check::{completeness, missing};
+use crate::core::cards::card::CardRecord;
+use crate::core::cards::checks::{completeness, missing};
+use crate::core::cards::fields::{Field, SECTIONS, TextKey};
 use crate::route::Route;
 use crate::web::storage::Store;
 use leptos::prelude::*;
 
 #[component]
 pub fn CardEditor(id: String) -> impl IntoView {
-    let store = expect_context::<Store>();
+    let store = Store::expect();
     let lookup = id.clone();
-    let exists = Memo::new(move |_| store.cards.with(|c| c.contains(&lookup)));
+    let exists = Memo::new(move |_| {
+        store
+            .collection::<CardRecord>()
+            .with(|c| c.contains(&lookup))
+    });
     let edit = CardEdit::new(store, id);
     provide_context(edit);
     Effect::new(move |_| {
@@ -111,14 +116,14 @@ fn Summary() -> impl IntoView {
             </p>
             <Show when=move || missing.with(|m| !m.is_empty())>
                 <details>
-                    <summary>{move || format!("Missing: {}", crate::core::words::plural(missing.with(Vec::len), "field", "fields"))}</summary>
+                    <summary>{move || format!("Missing: {}", crate::core::text::words::plural(missing.with(Vec::len), "field", "fields"))}</summary>
                     <ul class="jump-list">
                         {move || missing.get().into_iter().map(|f| jump(f, f.label().to_owned())).collect_view()}
                     </ul>
                 </details>
             </Show>
             <Show when=move || edit.problems.with(|p| !p.is_empty())>
-                <p class="field-error">{move || format!("To fix: {}", crate::core::words::plural(edit.problems.with(Vec::len), "problem", "problems"))}</p>
+                <p class="field-error">{move || format!("To fix: {}", crate::core::text::words::plural(edit.problems.with(Vec::len), "problem", "problems"))}</p>
                 <ul class="jump-list">
                     {move || edit.problems.get().into_iter().map(|p| jump(p.field, format!("{}: {}", p.field.label(), p.message))).collect_view()}
                 </ul>

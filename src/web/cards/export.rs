@@ -1,11 +1,11 @@
 //! Downloads of the open card: the HTML document, the lesson-shaped JSON, a Hugging Face README.
 
 use super::card_edit;
-use crate::core::card::ModelCard;
-use crate::core::card_html::render_card_html;
-use crate::core::card_json::card_to_json;
-use crate::core::card_readme::card_to_readme;
-use crate::core::filename::file_stem;
+use crate::core::cards::card::ModelCard;
+use crate::core::cards::html::render_card_html;
+use crate::core::cards::json::card_to_json;
+use crate::core::cards::readme::card_to_readme;
+use crate::core::text::filename::file_stem;
 use crate::web::files::download;
 use leptos::prelude::*;
 

@@ -2,9 +2,10 @@
 //! messages under any field.
 
 use super::card_edit;
-use crate::core::card::{CountKey, Field, MODEL_TYPES, TextKey};
-use crate::core::card_check::{format_count, parse_count};
-use crate::core::dates::parse_date;
+use crate::core::cards::checks::parse_count;
+use crate::core::cards::fields::{CountKey, Field, MODEL_TYPES, TextKey};
+use crate::core::text::dates::parse_date;
+use crate::core::text::number::format_count;
 use crate::web::fields::{SelectField, TextAreaField, TextField};
 use leptos::prelude::*;
 

@@ -2,9 +2,9 @@
 //! version, delete with undo.
 
 use super::transfer::ImportCard;
-use crate::core::card::{CardRecord, ModelCard};
-use crate::core::card_check::completeness;
-use crate::core::card_json::lesson_example;
+use crate::core::cards::card::{CardRecord, ModelCard};
+use crate::core::cards::checks::completeness;
+use crate::core::cards::json::lesson_example;
 use crate::route::Route;
 use crate::web::app::go_to;
 use crate::web::clock::{new_id, now};
@@ -16,14 +16,14 @@ use leptos::prelude::*;
 pub fn add_and_open(store: Store, card: ModelCard) -> String {
     let record = CardRecord::new(new_id(), card, now());
     let id = record.id.clone();
-    store.edit_cards(|c| c.upsert(record));
+    store.edit::<CardRecord>(|c| c.upsert(record));
     go_to(&Route::Card(id.clone()));
     id
 }
 
 #[component]
 pub fn CardList() -> impl IntoView {
-    let store = expect_context::<Store>();
+    let store = Store::expect();
     view! {
         <h1>"Model cards"</h1>
         <p class="lead">
@@ -40,7 +40,7 @@ pub fn CardList() -> impl IntoView {
             <ImportCard />
         </div>
         <Show
-            when=move || store.cards.with(|c| !c.items.is_empty())
+            when={move || store.collection::<CardRecord>().with(|c| !c.items.is_empty())}
             fallback=|| view! { <p class="empty panel">"No model cards yet. Start one above, or import a JSON file or a Hugging Face README."</p> }
         >
             <div class="table-scroll">
@@ -56,7 +56,7 @@ pub fn CardList() -> impl IntoView {
                         </tr>
                     </thead>
                     <tbody>
-                        <For each=move || store.cards.get().items key=|r| (r.id.clone(), r.updated_at) let:record>
+                        <For each={move || store.collection::<CardRecord>().get().items} key=|r| (r.id.clone(), r.updated_at) let:record>
                             <CardRow record=record />
                         </For>
                     </tbody>
@@ -68,14 +68,14 @@ pub fn CardList() -> impl IntoView {
 
 #[component]
 fn CardRow(record: CardRecord) -> impl IntoView {
-    let store = expect_context::<Store>();
+    let store = Store::expect();
     let undo = expect_context::<Undo>();
     let title = record.title();
     let done = completeness(&record.card);
     let id = StoredValue::new(record.id.clone());
     let next_version = move |_| {
         let card = store
-            .cards
+            .collection::<CardRecord>()
             .with_untracked(|c| c.get(&id.get_value()).map(|r| r.card.next_version()));
         if let Some(card) = card {
             add_and_open(store, card);
@@ -83,11 +83,11 @@ fn CardRow(record: CardRecord) -> impl IntoView {
     };
     let delete = move |_| {
         let mut removed = None;
-        store.edit_cards(|c| removed = c.remove(&id.get_value(), now()));
+        store.edit::<CardRecord>(|c| removed = c.remove(&id.get_value(), now()));
         if let Some(removed) = removed {
             let message = format!("Deleted “{}”.", removed.title());
             undo.offer_restore(message, removed, move |back| {
-                store.edit_cards(|c| c.upsert(back))
+                store.edit::<CardRecord>(|c| c.upsert(back))
             });
         }
     };

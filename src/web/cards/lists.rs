@@ -10,7 +10,8 @@
 
 use super::card_edit;
 use super::inputs::FieldProblems;
-use crate::core::card::{Field, ListKey, NamedNumber, TableKey};
+use crate::core::cards::card::NamedNumber;
+use crate::core::cards::fields::{Field, ListKey, TableKey};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 

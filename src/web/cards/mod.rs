@@ -13,9 +13,9 @@ mod transfer;
 pub use editor::CardEditor;
 pub use list::CardList;
 
-use crate::core::card::ModelCard;
-use crate::core::card_check::{Problem, problems};
-use crate::web::clock::now;
+use crate::core::cards::card::CardRecord;
+use crate::core::cards::card::ModelCard;
+use crate::core::cards::checks::{Problem, problems};
 use crate::web::storage::Store;
 use leptos::prelude::*;
 
@@ -34,7 +34,7 @@ impl CardEdit {
         let key = id.clone();
         let card = Memo::new(move |_| {
             store
-                .cards
+                .collection::<CardRecord>()
                 .with(|c| c.get(&key).map(|r| r.card.clone()).unwrap_or_default())
         });
         CardEdit {
@@ -53,13 +53,8 @@ impl CardEdit {
     /// Changes the card and stamps its time of change; the store saves it shortly after.
     pub fn edit(&self, change: impl FnOnce(&mut ModelCard)) {
         let id = self.id.get_value();
-        let stamp = now();
-        self.store.edit_cards(|c| {
-            c.update(&id, |record| {
-                change(&mut record.card);
-                record.updated_at = stamp;
-            });
-        });
+        self.store
+            .update_record::<CardRecord>(&id, |record| change(&mut record.card));
     }
 }
 

@@ -1,7 +1,7 @@
 //! The live preview: the exported HTML document itself, in a sandboxed frame.
 
 use super::card_edit;
-use crate::core::card_html::render_card_html;
+use crate::core::cards::html::render_card_html;
 use leptos::prelude::*;
 
 /// `sandbox=""` gives the frame an opaque origin and no scripts, forms or popups, so even a

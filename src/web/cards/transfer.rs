@@ -1,9 +1,10 @@
 //! Importing a card from a file: the lesson-shaped JSON or a Hugging Face README.
 
 use super::list::add_and_open;
-use crate::core::card::ModelCard;
-use crate::core::card_json::parse_card_json;
-use crate::core::card_readme::parse_readme;
+use crate::core::cards::card::CardRecord;
+use crate::core::cards::card::ModelCard;
+use crate::core::cards::json::parse_card_json;
+use crate::core::cards::readme::parse_readme;
 use crate::web::clock::now;
 use crate::web::files::read_text;
 use crate::web::storage::Store;
@@ -37,7 +38,7 @@ fn read_card(file_name: &str, text: &str) -> Result<(ModelCard, String), String>
 /// opened; the toast offers to undo the import.
 #[component]
 pub fn ImportCard() -> impl IntoView {
-    let store = expect_context::<Store>();
+    let store = Store::expect();
     let undo = expect_context::<Undo>();
     let failure = RwSignal::new(None::<String>);
     let on_change = move |ev: leptos::ev::Event| {
@@ -59,7 +60,7 @@ pub fn ImportCard() -> impl IntoView {
                     undo.offer(
                         format!("Imported “{title}” from “{file_name}”. {summary}"),
                         move || {
-                            store.edit_cards(|c| {
+                            store.edit::<CardRecord>(|c| {
                                 c.remove(&id, now());
                             })
                         },

@@ -2,30 +2,27 @@
 //! current stage is the first one not complete; artifacts can carry a link.
 
 use super::kind_label;
-use crate::core::checklists::{Checklist, ChecklistKind, Group, Part, groups};
-use crate::core::link::{safe_href, validate_link};
+use crate::core::checklists::checklist::{Checklist, ChecklistKind, Group, Part, groups};
+use crate::core::text::link::{safe_href, validate_link};
 use crate::route::Route;
-use crate::web::clock::now;
 use crate::web::fields::TextField;
 use crate::web::storage::Store;
 use leptos::prelude::*;
 
 /// Applies a change to the open checklist and stamps its time.
 fn edit(store: Store, id: &str, change: impl FnOnce(&mut Checklist)) {
-    let stamp = now();
-    store.edit_checklists(|c| {
-        c.update(id, |list| {
-            change(list);
-            list.updated_at = stamp;
-        });
-    });
+    store.update_record::<Checklist>(id, change);
 }
 
 #[component]
 pub fn ChecklistEditor(id: String) -> impl IntoView {
-    let store = expect_context::<Store>();
+    let store = Store::expect();
     let key = id.clone();
-    let list = Memo::new(move |_| store.checklists.with(|c| c.get(&key).cloned()));
+    let list = Memo::new(move |_| {
+        store
+            .collection::<Checklist>()
+            .with(|c| c.get(&key).cloned())
+    });
     let id = StoredValue::new(id);
     view! {
         <p class="breadcrumb no-print"><a href=Route::Checklists.href()>"All checklists"</a></p>
@@ -41,7 +38,7 @@ pub fn ChecklistEditor(id: String) -> impl IntoView {
 
 #[component]
 fn Body(kind: ChecklistKind, list: Memo<Option<Checklist>>, id: String) -> impl IntoView {
-    let store = expect_context::<Store>();
+    let store = Store::expect();
     let id = StoredValue::new(id);
     let all = StoredValue::new(groups(kind));
     let current = Memo::new(move |_| list.with(|l| l.as_ref().and_then(Checklist::current_stage)));
@@ -88,7 +85,7 @@ fn GroupFields(
     current: Memo<Option<usize>>,
     kind: ChecklistKind,
 ) -> impl IntoView {
-    let store = expect_context::<Store>();
+    let store = Store::expect();
     let id = StoredValue::new(id);
     let legend = match kind {
         ChecklistKind::Workflow => format!("Stage {}: {}", index + 1, group.title),

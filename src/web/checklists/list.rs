@@ -1,7 +1,7 @@
 //! The list of checklists: start one of either kind, open, delete with undo.
 
 use super::kind_label;
-use crate::core::checklists::{Checklist, ChecklistKind, groups};
+use crate::core::checklists::checklist::{Checklist, ChecklistKind, groups};
 use crate::route::Route;
 use crate::web::app::go_to;
 use crate::web::clock::{new_id, now};
@@ -12,7 +12,7 @@ use leptos::prelude::*;
 
 #[component]
 pub fn ChecklistList() -> impl IntoView {
-    let store = expect_context::<Store>();
+    let store = Store::expect();
     let name = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
     let start = move |kind: ChecklistKind| {
@@ -23,7 +23,7 @@ pub fn ChecklistList() -> impl IntoView {
         }
         let list = Checklist::new(new_id(), kind, text, now());
         let route = Route::Checklist(list.id.clone());
-        store.edit_checklists(|c| c.upsert(list));
+        store.edit::<Checklist>(|c| c.upsert(list));
         name.set(String::new());
         error.set(None);
         go_to(&route);
@@ -42,7 +42,7 @@ pub fn ChecklistList() -> impl IntoView {
                 "New best-practices checklist"
             </button>
         </form>
-        <Show when=move || store.checklists.with(|c| !c.items.is_empty())
+        <Show when={move || store.collection::<Checklist>().with(|c| !c.items.is_empty())}
             fallback=|| view! { <p class="empty panel">"No checklists yet."</p> }>
             <div class="table-scroll">
                 <table class="records">
@@ -51,7 +51,7 @@ pub fn ChecklistList() -> impl IntoView {
                         <th scope="col">"Progress"</th><th scope="col">"Last edited"</th>
                         <th scope="col"><span class="visually-hidden">"Actions"</span></th></tr></thead>
                     <tbody>
-                        <For each=move || store.checklists.get().items key=|c| (c.id.clone(), c.updated_at) let:list>
+                        <For each={move || store.collection::<Checklist>().get().items} key=|c| (c.id.clone(), c.updated_at) let:list>
                             <ChecklistRow list=list />
                         </For>
                     </tbody>
@@ -63,7 +63,7 @@ pub fn ChecklistList() -> impl IntoView {
 
 #[component]
 fn ChecklistRow(list: Checklist) -> impl IntoView {
-    let store = expect_context::<Store>();
+    let store = Store::expect();
     let undo = expect_context::<Undo>();
     let overall = list.overall();
     let stage = match (list.kind, list.current_stage()) {
@@ -78,11 +78,11 @@ fn ChecklistRow(list: Checklist) -> impl IntoView {
     let name = list.name.clone();
     let delete = move |_| {
         let mut removed = None;
-        store.edit_checklists(|c| removed = c.remove(&id.get_value(), now()));
+        store.edit::<Checklist>(|c| removed = c.remove(&id.get_value(), now()));
         if let Some(removed) = removed {
             let message = format!("Deleted “{}”.", removed.name);
             undo.offer_restore(message, removed, move |back| {
-                store.edit_checklists(|c| c.upsert(back))
+                store.edit::<Checklist>(|c| c.upsert(back))
             });
         }
     };

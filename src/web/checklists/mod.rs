@@ -7,7 +7,7 @@ mod list;
 pub use editor::ChecklistEditor;
 pub use list::ChecklistList;
 
-use crate::core::checklists::ChecklistKind;
+use crate::core::checklists::checklist::ChecklistKind;
 
 /// What a kind of checklist is called in the list and headings.
 fn kind_label(kind: ChecklistKind) -> &'static str {

@@ -1,8 +1,8 @@
 //! The form that adds one debt item; it keeps its choices so several items go in quickly.
 
 use super::filters::{category_choices, rating_choices};
-use crate::core::dates::parse_date;
-use crate::core::debt::{DebtCategory, DebtItem, DebtStatus, Rating};
+use crate::core::debt::item::{DebtCategory, DebtItem, DebtStatus, Rating};
+use crate::core::text::dates::parse_date;
 use crate::web::clock::{new_id, now};
 use crate::web::fields::{SelectField, TextField};
 use crate::web::storage::Store;
@@ -10,7 +10,7 @@ use leptos::prelude::*;
 
 #[component]
 pub fn AddForm() -> impl IntoView {
-    let store = expect_context::<Store>();
+    let store = Store::expect();
     let category = RwSignal::new(DebtCategory::Data);
     let description = RwSignal::new(String::new());
     let impact = RwSignal::new(Rating::Medium);
@@ -40,7 +40,7 @@ pub fn AddForm() -> impl IntoView {
             link: String::new(),
             updated_at: now(),
         };
-        store.edit_debt(|c| c.upsert(item));
+        store.edit::<DebtItem>(|c| c.upsert(item));
         description.set(String::new());
         error.set(None);
         if let Some(input) = description_input.get() {

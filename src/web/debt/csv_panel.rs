@@ -1,8 +1,9 @@
 //! CSV export and import of the register. Import shows the rows it can take and the ones it
 //! cannot (line and reason); nothing changes until the user confirms.
 
-use crate::core::debt_csv::{CsvImport, CsvReport, apply_csv, export_csv, parse_csv};
-use crate::core::words::plural;
+use crate::core::debt::csv_file::{CsvImport, CsvReport, apply_csv, export_csv, parse_csv};
+use crate::core::debt::item::DebtItem;
+use crate::core::text::words::plural;
 use crate::web::clock::{new_id, now};
 use crate::web::files::{download, read_text};
 use crate::web::storage::Store;
@@ -22,12 +23,14 @@ enum CsvState {
 
 #[component]
 pub fn CsvPanel() -> impl IntoView {
-    let store = expect_context::<Store>();
+    let store = Store::expect();
     let state = RwSignal::new(CsvState::Idle);
     let export_error = RwSignal::new(None::<String>);
 
     let export = move |_| {
-        let text = store.debt.with_untracked(|c| export_csv(&c.items));
+        let text = store
+            .collection::<DebtItem>()
+            .with_untracked(|c| export_csv(&c.items));
         let name = format!("debt-register-{}.csv", now().date_naive());
         export_error.set(download(&name, "text/csv", &text).err());
     };
@@ -56,7 +59,7 @@ pub fn CsvPanel() -> impl IntoView {
             return;
         };
         let mut report = CsvReport::default();
-        store.edit_debt(|c| report = apply_csv(c, &import.rows));
+        store.edit::<DebtItem>(|c| report = apply_csv(c, &import.rows));
         state.set(CsvState::Applied(report));
     };
 

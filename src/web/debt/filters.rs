@@ -1,9 +1,9 @@
 //! Filters of the register (category with counts, owner, status, text) and the choice lists
 //! shared with the forms.
 
-use crate::core::debt::{
-    DebtCategory, DebtFilter, DebtStatus, Rating, StatusFilter, counts_by_category, owners,
-};
+use crate::core::debt::item::DebtItem;
+use crate::core::debt::item::{DebtCategory, DebtStatus, Rating};
+use crate::core::debt::register::{DebtFilter, StatusFilter, counts_by_category, owners};
 use crate::web::fields::{SelectField, TextField, choices};
 use crate::web::storage::Store;
 use leptos::prelude::*;
@@ -38,12 +38,14 @@ const STATUS_FILTERS: [(StatusFilter, &str, &str); 5] = [
 
 #[component]
 pub fn Filters(filter: RwSignal<DebtFilter>) -> impl IntoView {
-    let store = expect_context::<Store>();
+    let store = Store::expect();
     let counts = Memo::new(move |_| {
         let filter = filter.get();
-        store.debt.with(|c| counts_by_category(&c.items, &filter))
+        store
+            .collection::<DebtItem>()
+            .with(|c| counts_by_category(&c.items, &filter))
     });
-    let owner_list = Memo::new(move |_| store.debt.with(|c| owners(&c.items)));
+    let owner_list = Memo::new(move |_| store.collection::<DebtItem>().with(|c| owners(&c.items)));
 
     let category_options = Signal::derive(move || {
         let mut options = vec![(String::new(), "All categories".to_owned())];

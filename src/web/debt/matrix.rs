@@ -1,16 +1,19 @@
 //! The impact × effort matrix: each cell shows its count and the lesson's score; clicking a
 //! cell filters the list to it, clicking it again clears that filter.
 
-use crate::core::debt::{DebtFilter, matrix};
+use crate::core::debt::item::DebtItem;
+use crate::core::debt::register::{DebtFilter, matrix};
 use crate::web::storage::Store;
 use leptos::prelude::*;
 
 #[component]
 pub fn Matrix(filter: RwSignal<DebtFilter>) -> impl IntoView {
-    let store = expect_context::<Store>();
+    let store = Store::expect();
     let grid = Memo::new(move |_| {
         let filter = filter.get();
-        store.debt.with(|c| matrix(&c.items, &filter))
+        store
+            .collection::<DebtItem>()
+            .with(|c| matrix(&c.items, &filter))
     });
     view! {
         <section class="panel debt-matrix" aria-labelledby="debt-matrix-heading">

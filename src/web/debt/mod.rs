@@ -7,8 +7,10 @@ mod filters;
 mod matrix;
 mod row;
 
-use crate::core::debt::{DebtFilter, DebtItem, common_patterns, filter_and_sort};
-use crate::core::words::plural;
+use crate::core::debt::item::DebtItem;
+use crate::core::debt::patterns::common_patterns;
+use crate::core::debt::register::{DebtFilter, filter_and_sort};
+use crate::core::text::words::plural;
 use crate::web::clock::now;
 use crate::web::storage::Store;
 use add_form::AddForm;
@@ -24,7 +26,7 @@ const PAGE: usize = 50;
 
 #[component]
 pub fn DebtPage() -> impl IntoView {
-    let store = expect_context::<Store>();
+    let store = Store::expect();
     let filter = RwSignal::new(DebtFilter::default());
     let shown = RwSignal::new(PAGE);
     // Back to one page of rows whenever the filter changes.
@@ -34,7 +36,7 @@ pub fn DebtPage() -> impl IntoView {
     });
     let listed = Memo::new(move |_| {
         let filter = filter.get();
-        store.debt.with(|c| {
+        store.collection::<DebtItem>().with(|c| {
             let sorted = filter_and_sort(&c.items, &filter);
             let total = sorted.len();
             let rows: Vec<DebtItem> = sorted.into_iter().take(shown.get()).cloned().collect();
@@ -45,7 +47,7 @@ pub fn DebtPage() -> impl IntoView {
 
     let add_patterns = move |_| {
         let stamp = now();
-        store.edit_debt(|c| {
+        store.edit::<DebtItem>(|c| {
             for item in common_patterns(stamp) {
                 if !c.contains(&item.id) {
                     c.upsert(item);

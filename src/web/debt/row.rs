@@ -2,9 +2,10 @@
 //! (Enter saves, Escape cancels), and delete with undo.
 
 use super::filters::{category_choices, rating_choices, status_choices};
-use crate::core::dates::parse_date;
-use crate::core::debt::{DebtCategory, DebtItem, DebtStatus, Rating};
-use crate::core::link::{safe_href, validate_web_link};
+use crate::core::debt::item::{DebtCategory, DebtItem, DebtStatus, Rating};
+use crate::core::records::collection::Record;
+use crate::core::text::dates::parse_date;
+use crate::core::text::link::{safe_href, validate_web_link};
 use crate::web::clock::now;
 use crate::web::fields::{SelectField, TextAreaField, TextField};
 use crate::web::storage::Store;
@@ -12,12 +13,8 @@ use crate::web::undo::Undo;
 use leptos::prelude::*;
 
 fn save(store: Store, item: DebtItem) {
-    store.edit_debt(|c| {
-        c.upsert(DebtItem {
-            updated_at: now(),
-            ..item
-        })
-    });
+    // Upsert, not update: an item another tab deleted meanwhile comes back with the edit.
+    store.edit::<DebtItem>(|c| c.upsert(item.with_updated_at(now())));
 }
 
 #[component]
@@ -36,7 +33,7 @@ pub fn DebtRow(item: DebtItem) -> impl IntoView {
 
 #[component]
 fn ReadRow(item: DebtItem, editing: RwSignal<bool>) -> impl IntoView {
-    let store = expect_context::<Store>();
+    let store = Store::expect();
     let undo = expect_context::<Undo>();
     let description = item.description.clone();
     let current = StoredValue::new(item.clone());
@@ -54,7 +51,7 @@ fn ReadRow(item: DebtItem, editing: RwSignal<bool>) -> impl IntoView {
     let delete = move |_| {
         let id = current.with_value(|i| i.id.clone());
         let mut removed = None;
-        store.edit_debt(|c| removed = c.remove(&id, now()));
+        store.edit::<DebtItem>(|c| removed = c.remove(&id, now()));
         if let Some(removed) = removed {
             undo.offer(
                 format!("Deleted “{}”.", removed.description),
@@ -97,7 +94,7 @@ fn ReadRow(item: DebtItem, editing: RwSignal<bool>) -> impl IntoView {
 
 #[component]
 fn EditRow(item: DebtItem, editing: RwSignal<bool>) -> impl IntoView {
-    let store = expect_context::<Store>();
+    let store = Store::expect();
     let draft = RwSignal::new(item.clone());
     let prefix = format!("debt-edit-{}", item.id);
     let id = move |field: &str| format!("{prefix}-{field}");

@@ -1,11 +1,13 @@
 //! One approval request: where it stands, the decision at the current stage (or the
 //! resubmission after a return), "Notify" without a server, and the append-only timeline.
 
-use crate::core::approval::{
+use crate::core::cards::card::CardRecord;
+use crate::core::lifecycle::approval::ReviewerGroup;
+use crate::core::lifecycle::approval::{
     ApprovalRequest, ApprovalStage, ApprovalStatus, Decision, content_hash, notify_mailto,
     notify_text, reviewer_address, trail_json, trail_markdown,
 };
-use crate::core::filename::file_stem;
+use crate::core::text::filename::file_stem;
 use crate::route::Route;
 use crate::web::clock::now;
 use crate::web::fields::{TextAreaField, TextField};
@@ -16,9 +18,13 @@ use leptos::prelude::*;
 
 #[component]
 pub fn ApprovalPage(id: String) -> impl IntoView {
-    let store = expect_context::<Store>();
+    let store = Store::expect();
     let key = id.clone();
-    let request = Memo::new(move |_| store.approvals.with(|c| c.get(&key).cloned()));
+    let request = Memo::new(move |_| {
+        store
+            .collection::<ApprovalRequest>()
+            .with(|c| c.get(&key).cloned())
+    });
     view! {
         <p class="breadcrumb no-print"><a href=Route::Approvals.href()>"All approvals"</a></p>
         {move || match request.get() {
@@ -33,13 +39,13 @@ pub fn ApprovalPage(id: String) -> impl IntoView {
 
 #[component]
 fn RequestView(request: ApprovalRequest) -> impl IntoView {
-    let store = expect_context::<Store>();
+    let store = Store::expect();
     let id = StoredValue::new(request.id.clone());
     let card_hash = {
         let card_id = request.card_id.clone();
         Memo::new(move |_| {
             store
-                .cards
+                .collection::<CardRecord>()
                 .with(|c| c.get(&card_id).map(|r| content_hash(&r.card)))
         })
     };
@@ -115,7 +121,7 @@ fn DecisionForm(
     card_hash: Memo<Option<String>>,
     stage: ApprovalStage,
 ) -> impl IntoView {
-    let store = expect_context::<Store>();
+    let store = Store::expect();
     let id = StoredValue::new(id);
     let reviewer = RwSignal::new(String::new());
     let comment = RwSignal::new(String::new());
@@ -123,7 +129,7 @@ fn DecisionForm(
     let decide = move |decision: Decision| {
         let hash = card_hash.get_untracked().unwrap_or_default();
         let mut outcome = Ok(());
-        store.edit_approvals(|c| {
+        store.edit::<ApprovalRequest>(|c| {
             c.update(&id.get_value(), |r| {
                 outcome = r.decide(
                     &reviewer.get_untracked(),
@@ -132,9 +138,6 @@ fn DecisionForm(
                     &hash,
                     now(),
                 );
-                if outcome.is_ok() {
-                    r.updated_at = now();
-                }
             });
         });
         match outcome {
@@ -164,7 +167,7 @@ fn DecisionForm(
 
 #[component]
 fn ResubmitForm(id: String, card_hash: Memo<Option<String>>) -> impl IntoView {
-    let store = expect_context::<Store>();
+    let store = Store::expect();
     let id = StoredValue::new(id);
     let by = RwSignal::new(String::new());
     let comment = RwSignal::new(String::new());
@@ -172,12 +175,9 @@ fn ResubmitForm(id: String, card_hash: Memo<Option<String>>) -> impl IntoView {
     let resubmit = move |_| {
         let hash = card_hash.get_untracked().unwrap_or_default();
         let mut outcome = Ok(());
-        store.edit_approvals(|c| {
+        store.edit::<ApprovalRequest>(|c| {
             c.update(&id.get_value(), |r| {
                 outcome = r.resubmit(&by.get_untracked(), &comment.get_untracked(), &hash, now());
-                if outcome.is_ok() {
-                    r.updated_at = now();
-                }
             });
         });
         error.set(outcome.err().map(|e| e.to_string()));
@@ -199,9 +199,9 @@ fn ResubmitForm(id: String, card_hash: Memo<Option<String>>) -> impl IntoView {
 /// "Notify": a mailto link with the message, and the message to copy, since there is no server.
 #[component]
 fn Notify(request: ApprovalRequest) -> impl IntoView {
-    let store = expect_context::<Store>();
+    let store = Store::expect();
     let address = store
-        .reviewers
+        .collection::<ReviewerGroup>()
         .with_untracked(|c| reviewer_address(&c.items, request.stage()));
     let href = notify_mailto(&request, &address);
     let text = notify_text(&request);

@@ -1,7 +1,8 @@
 //! Approvals (lesson 2.2): start a request for a model card version, the inbox of requests
 //! waiting per stage, the requests returned to their requesters, and the reviewer addresses.
 
-use crate::core::approval::{
+use crate::core::cards::card::CardRecord;
+use crate::core::lifecycle::approval::{
     ApprovalRequest, ApprovalStage, ReviewerGroup, awaiting_resubmission, inbox, reviewer_address,
 };
 use crate::route::Route;
@@ -13,7 +14,7 @@ use leptos::prelude::*;
 
 #[component]
 pub fn ApprovalsPage() -> impl IntoView {
-    let store = expect_context::<Store>();
+    let store = Store::expect();
     view! {
         <h1>"Approvals"</h1>
         <p class="lead">
@@ -24,7 +25,7 @@ pub fn ApprovalsPage() -> impl IntoView {
         <StartRequest />
         <section class="panel" aria-labelledby="inbox-heading">
             <h2 id="inbox-heading">"Waiting for review"</h2>
-            {move || store.approvals.with(|c| {
+            {move || store.collection::<ApprovalRequest>().with(|c| {
                 let waiting: Vec<_> = inbox(&c.items).into_iter().filter(|(_, here)| !here.is_empty()).map(|(stage, here)| view! {
                     <h3>{stage.label()}</h3>
                     <ul>{here.into_iter().map(request_link).collect_view()}</ul>
@@ -39,13 +40,13 @@ pub fn ApprovalsPage() -> impl IntoView {
         <section class="panel" aria-labelledby="returned-heading">
             <h2 id="returned-heading">"Returned to the requester"</h2>
             <ul>
-                {move || store.approvals.with(|c| awaiting_resubmission(&c.items).into_iter().map(request_link).collect_view())}
+                {move || store.collection::<ApprovalRequest>().with(|c| awaiting_resubmission(&c.items).into_iter().map(request_link).collect_view())}
             </ul>
         </section>
         <section class="panel" aria-labelledby="approved-heading">
             <h2 id="approved-heading">"Approved for production"</h2>
             <ul>
-                {move || store.approvals.with(|c| c.items.iter()
+                {move || store.collection::<ApprovalRequest>().with(|c| c.items.iter()
                     .filter(|r| r.is_approved_for_production())
                     .map(request_link).collect_view())}
             </ul>
@@ -68,21 +69,21 @@ fn request_link(request: &ApprovalRequest) -> impl IntoView + use<> {
 /// "Request approval": a card of the workspace, the requester, and the date.
 #[component]
 fn StartRequest() -> impl IntoView {
-    let store = expect_context::<Store>();
+    let store = Store::expect();
     let card = RwSignal::new(String::new());
     let requester = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
     let options = Signal::derive(move || {
         let mut choices = vec![(String::new(), "Choose a model card".to_owned())];
         store
-            .cards
+            .collection::<CardRecord>()
             .with(|c| choices.extend(c.items.iter().map(|r| (r.id.clone(), r.title()))));
         choices
     });
     let start = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Some(record) = store
-            .cards
+            .collection::<CardRecord>()
             .with_untracked(|c| c.get(&card.get_untracked()).cloned())
         else {
             error.set(Some("Choose the model card to approve.".to_owned()));
@@ -91,7 +92,7 @@ fn StartRequest() -> impl IntoView {
         match ApprovalRequest::new(new_id(), &record, &requester.get_untracked(), now()) {
             Ok(request) => {
                 let route = Route::Approval(request.id.clone());
-                store.edit_approvals(|c| c.upsert(request));
+                store.edit::<ApprovalRequest>(|c| c.upsert(request));
                 error.set(None);
                 go_to(&route);
             }
@@ -114,7 +115,7 @@ fn StartRequest() -> impl IntoView {
 /// The address notified per stage: the lesson's by default, editable.
 #[component]
 fn Reviewers() -> impl IntoView {
-    let store = expect_context::<Store>();
+    let store = Store::expect();
     view! {
         <details class="panel">
             <summary>"Reviewer addresses per stage"</summary>
@@ -123,9 +124,9 @@ fn Reviewers() -> impl IntoView {
                     let id = format!("reviewers-{}", stage.key());
                     view! {
                         <TextField id=id label=format!("{} reviewers", stage.label()) max_length=320
-                            value=Signal::derive(move || store.reviewers.with(|c| reviewer_address(&c.items, stage)))
+                            value=Signal::derive(move || store.collection::<ReviewerGroup>().with(|c| reviewer_address(&c.items, stage)))
                             on_input=Callback::new(move |address: String| {
-                                store.edit_reviewers(|c| c.upsert(ReviewerGroup::new(stage, &address, now())));
+                                store.edit::<ReviewerGroup>(|c| c.upsert(ReviewerGroup::new(stage, &address, now())));
                             }) />
                     }
                 }).collect_view()}

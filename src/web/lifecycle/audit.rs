@@ -2,7 +2,8 @@
 //! rules and messages, further checks shown apart with their public sources, and the card's
 //! dated history of audits. Results are computed from the recorded information, never stored.
 
-use crate::core::security::{
+use crate::core::cards::card::CardRecord;
+use crate::core::lifecycle::security::{
     CheckResult, ModelInfo, SecurityAudit, audit_model, further_checks, history, prefill,
 };
 use crate::route::Route;
@@ -13,8 +14,10 @@ use leptos::prelude::*;
 
 #[component]
 pub fn AuditPage(card_id: String) -> impl IntoView {
-    let store = expect_context::<Store>();
-    let card = store.cards.with_untracked(|c| c.get(&card_id).cloned());
+    let store = Store::expect();
+    let card = store
+        .collection::<CardRecord>()
+        .with_untracked(|c| c.get(&card_id).cloned());
     let Some(card) = card else {
         return view! {
             <h1>"Model card not found"</h1>
@@ -23,7 +26,7 @@ pub fn AuditPage(card_id: String) -> impl IntoView {
         .into_any();
     };
     // Start from the card's latest audit, or from what the card says about provenance.
-    let start = store.audits.with_untracked(|c| {
+    let start = store.collection::<SecurityAudit>().with_untracked(|c| {
         history(&c.items, &card.id)
             .first()
             .map(|a| a.info.clone())
@@ -46,7 +49,7 @@ pub fn AuditPage(card_id: String) -> impl IntoView {
         } else {
             "failed"
         };
-        store.edit_audits(|c| c.upsert(audit));
+        store.edit::<SecurityAudit>(|c| c.upsert(audit));
         saved.set(Some(format!(
             "Recorded the audit of {}: {verdict}.",
             stamp.date_naive()
@@ -125,7 +128,7 @@ pub fn AuditPage(card_id: String) -> impl IntoView {
         <section class="panel" aria-labelledby="audit-history">
             <h2 id="audit-history">"Audit history"</h2>
             <ul>
-                {move || store.audits.with(|c| history(&c.items, &card_key.get_value()).into_iter().map(|audit| {
+                {move || store.collection::<SecurityAudit>().with(|c| history(&c.items, &card_key.get_value()).into_iter().map(|audit| {
                     let result = audit.result();
                     let failed = result.checks.iter().filter(|c| !c.passed).count();
                     let verdict = if result.overall_passed { "passed".to_owned() } else { format!("failed ({failed} of 5 checks)") };

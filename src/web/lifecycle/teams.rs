@@ -1,6 +1,6 @@
 //! The lesson's three ML team structures (section 4.1), for reference.
 
-use crate::core::teams::OPTIONS;
+use crate::core::maturity::teams::OPTIONS;
 use crate::route::Route;
 use leptos::prelude::*;
 

@@ -3,8 +3,8 @@
 //! integer coordinates (no float formatting in the bundle). Each chart has a text summary as
 //! its accessible name, and its page shows the same figures in a table.
 
-use crate::core::history::Standing;
-use crate::core::maturity::{Level, THRESHOLD_PERCENT};
+use crate::core::maturity::criteria::{Level, THRESHOLD_PERCENT};
+use crate::core::workshop::history::Standing;
 use leptos::prelude::*;
 
 const WIDTH: usize = 480;

@@ -2,17 +2,18 @@
 //! levels, in one table and one chart.
 
 use super::charts::SideBySideChart;
-use crate::core::compare::compare;
+use crate::core::maturity::assessment::Assessment;
+use crate::core::workshop::compare::compare;
 use crate::route::Route;
 use crate::web::storage::Store;
 use leptos::prelude::*;
 
 #[component]
 pub fn ComparePage(ids: Vec<String>) -> impl IntoView {
-    let store = expect_context::<Store>();
+    let store = Store::expect();
     let comparison = Memo::new(move |_| {
         store
-            .assessments
+            .collection::<Assessment>()
             .with(|c| compare(ids.iter().filter_map(|id| c.get(id))))
     });
     view! {
@@ -27,7 +28,7 @@ pub fn ComparePage(ids: Vec<String>) -> impl IntoView {
                     <th scope="col"><a href=Route::Assessment(col.id.clone()).href()>{col.name.clone()}</a>
                         <span class="hint">" " {col.date.map(|d| d.to_string())}</span></th>
                 }).collect_view();
-                let level_row = |label: &'static str, cell: &dyn Fn(&crate::core::history::Standing) -> String| {
+                let level_row = |label: &'static str, cell: &dyn Fn(&crate::core::workshop::history::Standing) -> String| {
                     let cells = c.columns.iter().map(|col| view! { <td>{cell(&col.standing)}</td> }).collect_view();
                     view! { <tr><th scope="row">{label}</th>{cells}</tr> }
                 };

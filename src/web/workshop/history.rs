@@ -2,7 +2,8 @@
 
 use super::charts::TrendChart;
 use super::standing_cells;
-use crate::core::history::{Diff, diff, team_history};
+use crate::core::maturity::assessment::Assessment;
+use crate::core::workshop::history::{Diff, diff, team_history};
 use crate::route::Route;
 use crate::web::fields::SelectField;
 use crate::web::storage::Store;
@@ -10,9 +11,13 @@ use leptos::prelude::*;
 
 #[component]
 pub fn HistoryPage(team: String) -> impl IntoView {
-    let store = expect_context::<Store>();
+    let store = Store::expect();
     let key = team.clone();
-    let snapshots = Memo::new(move |_| store.assessments.with(|c| team_history(&c.items, &key)));
+    let snapshots = Memo::new(move |_| {
+        store
+            .collection::<Assessment>()
+            .with(|c| team_history(&c.items, &key))
+    });
     let from = RwSignal::new(String::new());
     let to = RwSignal::new(String::new());
     // Compare the oldest with the newest until the user picks others.
@@ -36,7 +41,7 @@ pub fn HistoryPage(team: String) -> impl IntoView {
         })
     });
     let change = Memo::new(move |_| {
-        store.assessments.with(|c| {
+        store.collection::<Assessment>().with(|c| {
             let older = c.get(&from.get())?;
             let newer = c.get(&to.get())?;
             Some(diff(older, newer))
@@ -85,7 +90,7 @@ pub fn HistoryPage(team: String) -> impl IntoView {
 
 #[component]
 fn DiffView(diff: Diff) -> impl IntoView {
-    let criteria = |title: &'static str, list: &[&crate::core::maturity::Criterion]| {
+    let criteria = |title: &'static str, list: &[&crate::core::maturity::criteria::Criterion]| {
         let items = list
             .iter()
             .map(|c| view! { <li>{c.text}</li> })

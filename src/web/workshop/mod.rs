@@ -14,10 +14,11 @@ pub use room::WorkshopPage;
 pub use share::SharePanel;
 pub use shared::SharedAssessment;
 
-use crate::core::assessment::Assessment;
-use crate::core::history::Standing;
-use crate::core::import::{self, MergeReport};
+use crate::core::maturity::assessment::Assessment;
+use crate::core::records::merge::MergeReport;
+use crate::core::workshop::history::Standing;
 use crate::core::workspace::Workspace;
+use crate::core::workspace::merge;
 use crate::web::clock::{new_id, now};
 use crate::web::storage::Store;
 use leptos::prelude::*;
@@ -29,7 +30,7 @@ pub fn save_to_workspace(store: Store, assessments: Vec<Assessment>) -> MergeRep
     for assessment in assessments {
         incoming.assessments.upsert(assessment);
     }
-    let (merged, report) = import::merge(&store.workspace_untracked(), &incoming, new_id, now());
+    let (merged, report) = merge::merge(&store.workspace_untracked(), &incoming, new_id, now());
     store.replace_workspace(merged);
     report
 }

@@ -3,8 +3,10 @@
 //! files and links stay in this page's memory only.
 
 use super::{save_to_workspace, standing_cells};
-use crate::core::words::plural;
-use crate::core::workshop::{Room, Source, aggregate, export_csv, sources_from_paste};
+use crate::core::text::words::plural;
+use crate::core::workshop::room::{Room, aggregate};
+use crate::core::workshop::room_csv::export_csv;
+use crate::core::workshop::sources::{Source, sources_from_paste};
 use crate::web::clock::now;
 use crate::web::files::{download, read_text};
 use crate::web::storage::Store;
@@ -100,7 +102,7 @@ pub fn WorkshopPage() -> impl IntoView {
 
 #[component]
 fn RoomView(room: Memo<Room>) -> impl IntoView {
-    let store = expect_context::<Store>();
+    let store = Store::expect();
     let message = RwSignal::new(None::<String>);
     let total = move || room.with(|r| r.participants.len());
     let export = move |_| {

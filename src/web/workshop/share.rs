@@ -2,8 +2,8 @@
 //! never send to a server. Long notes can make the link too long for some chat tools; then
 //! the file is offered instead.
 
-use crate::core::assessment::Assessment;
-use crate::core::share_link;
+use crate::core::maturity::assessment::Assessment;
+use crate::core::workshop::share_link;
 use crate::web::assessments::download_json;
 use leptos::prelude::*;
 

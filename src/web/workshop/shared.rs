@@ -1,10 +1,10 @@
 //! An assessment opened from a shared link: read-only, with "Save to my workspace".
 
 use super::save_to_workspace;
-use crate::core::assessment::Assessment;
-use crate::core::link::safe_href;
-use crate::core::maturity::CRITERIA;
-use crate::core::share_link;
+use crate::core::maturity::assessment::Assessment;
+use crate::core::maturity::criteria::CRITERIA;
+use crate::core::text::link::safe_href;
+use crate::core::workshop::share_link;
 use crate::route::Route;
 use crate::web::assessments::Results;
 use crate::web::storage::Store;
@@ -26,7 +26,7 @@ pub fn SharedAssessment(version: String, payload: String) -> impl IntoView {
 
 #[component]
 fn SharedView(assessment: Assessment) -> impl IntoView {
-    let store = expect_context::<Store>();
+    let store = Store::expect();
     let result = Memo::new({
         let result = assessment.result();
         move |_| Some(result.clone())

@@ -1,0 +1,12 @@
+//! Model cards (lesson section 2.1): the card and its fields, the lesson's JSON shape, the
+//! checks, the one HTML page (preview and export), the Hugging Face README, fairness
+//! figures and the YAML of README front matter.
+
+pub mod card;
+pub mod checks;
+pub mod fairness;
+pub mod fields;
+pub mod html;
+pub mod json;
+pub mod readme;
+pub mod yaml;

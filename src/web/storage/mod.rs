@@ -1,0 +1,19 @@
+//! The storage seam: the only code that touches local storage. Every feature edits its
+//! collection through [`Store`], which saves it (debounced) under the collection's own key,
+//! follows other tabs' writes, and refuses to write when writing could lose data.
+//!
+//! Rules (see ARCHITECTURE.md): nothing is written before the initial load has finished or
+//! after a panic; a damaged value is never overwritten until the user chooses; a tab that sees
+//! data of a newer schema stops writing; a write never replaces records newer than its own.
+//!
+//! One file per job: [`store`] (the store, its read accessors and edits), [`browser`] (raw
+//! local storage and usage), [`saving`] (debounced saves, other tabs, flush on hide) and
+//! [`recovery`] (damaged values and quarantined records).
+
+mod browser;
+mod recovery;
+mod saving;
+mod store;
+
+pub use browser::{raw_app_entries, usage_bytes};
+pub use store::{APP_VERSION, Store};

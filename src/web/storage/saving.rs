@@ -1,0 +1,221 @@
+//! Saving: each collection is written 300 ms after its last edit, under its own key, after
+//! taking in what another tab wrote since; other tabs' writes are merged as they happen, and
+//! pending saves are flushed when the page is hidden or closed.
+
+use super::browser::{WriteError, read, write};
+use super::store::{APP_VERSION, Store};
+use crate::core::records::migrate::SCHEMA_VERSION;
+use crate::core::records::registry::{CollectionInfo, Stored, VisitTypes};
+use crate::core::records::stored::{
+    Meta, Quarantined, collection_key, decode_collection, encode_collection, encode_meta,
+    meta_is_current, meta_key, stored_revision,
+};
+use crate::core::workspace::Workspace;
+use crate::core::workspace::load::collection_keys;
+use crate::web::clock::now;
+use chrono::{DateTime, Utc};
+use leptos::prelude::*;
+use std::time::Duration;
+
+/// Quiet time after the last edit before a collection is written.
+const SAVE_DELAY: Duration = Duration::from_millis(300);
+
+impl Store {
+    /// (Re)arms the save of one collection, by registry key.
+    pub(super) fn schedule_save(&self, key: &'static str) {
+        let store = *self;
+        if let Some(Some(previous)) = self.pending.try_update_value(|p| p.remove(key)) {
+            previous.clear();
+        }
+        if let Ok(handle) = set_timeout_with_handle(move || store.save_now(key), SAVE_DELAY) {
+            self.pending.update_value(|p| {
+                p.insert(key, handle);
+            });
+        }
+    }
+
+    /// Writes every collection that has a save pending (when the page is hidden or closed).
+    pub fn flush(&self) {
+        let pending: Vec<&'static str> = self.pending.with_value(|p| p.keys().copied().collect());
+        for key in collection_keys() {
+            if pending.contains(&key) {
+                self.save_now(key);
+            }
+        }
+    }
+
+    pub(super) fn save_now(&self, key: &'static str) {
+        if let Some(Some(handle)) = self.pending.try_update_value(|p| p.remove(key)) {
+            handle.clear();
+        }
+        let storage_key = collection_key(key);
+        if !self.may_write(&storage_key) {
+            return;
+        }
+        // Another tab may have written since we last looked (its event not yet handled):
+        // take its records in first, so a newer record of theirs is never replaced by ours.
+        let known = self.revision(key);
+        let stored = read(&storage_key);
+        let stored_rev = stored.as_deref().map_or(0, stored_revision);
+        if stored_rev > known
+            && let Some(raw) = stored
+        {
+            self.absorb(key, &raw);
+        }
+        let revision = stored_rev.max(known) + 1;
+        let saved_at = now();
+        let quarantined: Vec<Quarantined> = self.quarantined.with_untracked(|q| {
+            q.iter()
+                .filter(|(info, _)| info.key == key)
+                .map(|(_, q)| q.clone())
+                .collect()
+        });
+        let mut encode = Encode {
+            store: *self,
+            key,
+            quarantined,
+            revision,
+            saved_at,
+            text: String::new(),
+        };
+        Workspace::visit_types(&mut encode);
+        match write(&storage_key, &encode.text) {
+            Ok(()) => {
+                self.revisions.update_value(|r| {
+                    r.insert(key, revision);
+                });
+                if self.may_write(&meta_key())
+                    && !meta_is_current(read(&meta_key()).as_deref(), APP_VERSION)
+                {
+                    let _ = write(&meta_key(), &encode_meta(APP_VERSION, saved_at));
+                }
+                self.health.update(|h| {
+                    h.quota_exceeded = false;
+                    h.last_saved = Some(saved_at);
+                });
+            }
+            Err(WriteError::Quota) => self.health.update(|h| h.quota_exceeded = true),
+            Err(WriteError::Other(message)) => {
+                self.health.update(|h| h.unavailable = Some(message))
+            }
+        }
+    }
+
+    fn revision(&self, key: &str) -> u64 {
+        self.revisions
+            .with_value(|r| r.get(key).copied().unwrap_or(0))
+    }
+
+    /// Merges a stored value written by another tab into memory.
+    fn absorb(&self, key: &'static str, raw: &str) {
+        let mut merge = MergeStored {
+            store: *self,
+            key,
+            raw,
+            merged: None,
+        };
+        Workspace::visit_types(&mut merge);
+        let Some((info, revision, quarantined)) = merge.merged else {
+            return;
+        };
+        self.quarantined.update(|q| {
+            q.retain(|(info, _)| info.key != key);
+            q.extend(quarantined.into_iter().map(|item| (info, item)));
+        });
+        let revision = revision.max(self.revision(key));
+        self.revisions.update_value(|r| {
+            r.insert(key, revision);
+        });
+    }
+
+    pub(super) fn follow_other_tabs(&self) {
+        let store = *self;
+        // The `storage` event fires only in the other tabs of the same origin.
+        let handle =
+            window_event_listener(leptos::ev::storage, move |event: web_sys::StorageEvent| {
+                let Some(storage_key) = event.key() else {
+                    return;
+                };
+                let Some(value) = event.new_value() else {
+                    return;
+                };
+                if storage_key == meta_key() {
+                    if let Ok(meta) = serde_json::from_str::<Meta>(&value)
+                        && meta.schema_version > u64::from(SCHEMA_VERSION)
+                    {
+                        store
+                            .health
+                            .update(|h| h.newer_schema = Some(meta.schema_version));
+                    }
+                    return;
+                }
+                if let Some(key) = collection_keys()
+                    .into_iter()
+                    .find(|k| collection_key(k) == storage_key)
+                    && store.loaded.get_value()
+                {
+                    store.absorb(key, &value);
+                }
+            });
+        on_cleanup(move || handle.remove());
+    }
+
+    pub(super) fn flush_when_hidden(&self) {
+        let store = *self;
+        let on_hide = window_event_listener_untyped("pagehide", move |_| store.flush());
+        let on_visibility = window_event_listener_untyped("visibilitychange", move |_| {
+            if document().hidden() {
+                store.flush();
+            }
+        });
+        on_cleanup(move || {
+            on_hide.remove();
+            on_visibility.remove();
+        });
+    }
+}
+
+/// The stored text of the collection named `key`: its records, then its quarantined ones.
+struct Encode {
+    store: Store,
+    key: &'static str,
+    quarantined: Vec<Quarantined>,
+    revision: u64,
+    saved_at: DateTime<Utc>,
+    text: String,
+}
+
+impl VisitTypes for Encode {
+    fn visit<T: Stored>(&mut self) {
+        if T::COLLECTION.key == self.key {
+            self.text = self.store.signal::<T>().with_untracked(|collection| {
+                encode_collection(collection, &self.quarantined, self.revision, self.saved_at)
+            });
+        }
+    }
+}
+
+/// Decodes another tab's value of the collection named `key` and merges it into its signal;
+/// keeps its revision and quarantined records, or nothing when the value cannot be read (it
+/// is then left alone).
+struct MergeStored<'a> {
+    store: Store,
+    key: &'static str,
+    raw: &'a str,
+    merged: Option<(CollectionInfo, u64, Vec<Quarantined>)>,
+}
+
+impl VisitTypes for MergeStored<'_> {
+    fn visit<T: Stored>(&mut self) {
+        if T::COLLECTION.key != self.key {
+            return;
+        }
+        let Ok(decoded) = decode_collection::<T>(self.raw) else {
+            return;
+        };
+        self.store
+            .signal::<T>()
+            .update(|c| c.merge_from(&decoded.collection));
+        self.merged = Some((T::COLLECTION, decoded.revision, decoded.quarantined));
+    }
+}

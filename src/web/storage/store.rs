@@ -1,0 +1,236 @@
+//! The store: the workspace in memory as one signal per collection, bound to local storage.
+//!
+//! The signals are private. Pages read a collection through [`Store::collection`] and change
+//! it only through [`Store::edit`] or [`Store::update_record`], which schedule its save, so no
+//! page can change data that is then not saved. Collections are found by record type, so a
+//! collection added to the core's registry needs nothing here.
+
+use super::browser::{keep_copy, local_storage, read};
+use crate::core::records::collection::Collection;
+use crate::core::records::registry::{CollectionInfo, Stored, VisitMut, VisitTypes};
+use crate::core::records::stored::{Damaged, Quarantined, collection_key, meta_key};
+use crate::core::workspace::Workspace;
+use crate::core::workspace::counts::Counts;
+use crate::core::workspace::load::{collection_keys, load};
+use crate::web::clock::now;
+use crate::web::poison::is_poisoned;
+use chrono::{DateTime, Utc};
+use leptos::prelude::*;
+use std::any::{Any, TypeId};
+use std::collections::{BTreeMap, HashMap};
+
+/// The version written into stored metadata and exported files.
+pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// A damaged stored value, with where its copy was kept.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DamagedEntry {
+    pub damaged: Damaged,
+    /// The key of the copy, or `None` when the copy could not be written.
+    pub rescue_key: Option<String>,
+}
+
+/// What the user must know about storage; the banners show it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Health {
+    /// Local storage cannot be used at all (blocked by the browser).
+    pub unavailable: Option<String>,
+    /// The last write failed because storage is full.
+    pub quota_exceeded: bool,
+    /// Data of a newer schema is stored (read at start or written by another tab).
+    pub newer_schema: Option<u64>,
+    /// The stored data was upgraded from this schema version at start.
+    pub migrated_from: Option<u64>,
+    pub last_saved: Option<DateTime<Utc>>,
+}
+
+/// One `RwSignal<Collection<T>>` per record type, boxed by type: the store's signals.
+type Signals = HashMap<TypeId, Box<dyn Any + Send + Sync>>;
+
+/// The workspace in memory, bound to local storage. Cheap to copy; shared through context.
+#[derive(Clone, Copy)]
+pub struct Store {
+    signals: StoredValue<Signals>,
+    pub(super) quarantined: RwSignal<Vec<(CollectionInfo, Quarantined)>>,
+    pub(super) damaged: RwSignal<Vec<DamagedEntry>>,
+    pub(super) health: RwSignal<Health>,
+    /// The revision of each collection as last read or written by this tab.
+    pub(super) revisions: StoredValue<BTreeMap<&'static str, u64>>,
+    /// Pending debounced saves, by collection.
+    pub(super) pending: StoredValue<BTreeMap<&'static str, TimeoutHandle>>,
+    pub(super) loaded: StoredValue<bool>,
+}
+
+impl Store {
+    /// Reads local storage and starts following it. Call once, in the root component.
+    pub fn open() -> Store {
+        struct NewSignals(Signals);
+        impl VisitTypes for NewSignals {
+            fn visit<T: Stored>(&mut self) {
+                let signal = RwSignal::new(Collection::<T>::default());
+                self.0.insert(TypeId::of::<T>(), Box::new(signal));
+            }
+        }
+        let mut signals = NewSignals(HashMap::new());
+        Workspace::visit_types(&mut signals);
+        let store = Store {
+            signals: StoredValue::new(signals.0),
+            quarantined: RwSignal::new(Vec::new()),
+            damaged: RwSignal::new(Vec::new()),
+            health: RwSignal::new(Health::default()),
+            revisions: StoredValue::new(BTreeMap::new()),
+            pending: StoredValue::new(BTreeMap::new()),
+            loaded: StoredValue::new(false),
+        };
+        store.load();
+        store.follow_other_tabs();
+        store.flush_when_hidden();
+        store
+    }
+
+    /// The store of the app, from context.
+    pub fn expect() -> Store {
+        expect_context::<Store>()
+    }
+
+    /// The signal of one collection. Every record type of the registry has one from
+    /// [`Store::open`]; a type outside it is a programming error.
+    pub(super) fn signal<T: Stored>(&self) -> RwSignal<Collection<T>> {
+        self.signals
+            .with_value(|signals| {
+                signals
+                    .get(&TypeId::of::<T>())
+                    .and_then(|s| s.downcast_ref::<RwSignal<Collection<T>>>())
+                    .copied()
+            })
+            .unwrap_or_else(|| panic!("{} is not in the workspace", T::COLLECTION.key))
+    }
+
+    /// One collection, to read (tracked in views and memos).
+    pub fn collection<T: Stored>(&self) -> ReadSignal<Collection<T>> {
+        self.signal::<T>().read_only()
+    }
+
+    /// Changes one collection and saves it shortly after.
+    pub fn edit<T: Stored>(&self, change: impl FnOnce(&mut Collection<T>)) {
+        self.signal::<T>().update(change);
+        self.schedule_save(T::COLLECTION.key);
+    }
+
+    /// Changes one record, stamps it as changed now and saves it shortly after.
+    pub fn update_record<T: Stored>(&self, id: &str, change: impl FnOnce(&mut T)) {
+        let at = now();
+        self.edit::<T>(|collection| {
+            collection.update_at(id, at, change);
+        });
+    }
+
+    /// Records that could not be read, by collection key.
+    pub fn quarantined(&self) -> ReadSignal<Vec<(CollectionInfo, Quarantined)>> {
+        self.quarantined.read_only()
+    }
+
+    /// Stored values that could not be read at all.
+    pub fn damaged(&self) -> ReadSignal<Vec<DamagedEntry>> {
+        self.damaged.read_only()
+    }
+
+    /// What the user must know about storage.
+    pub fn health(&self) -> ReadSignal<Health> {
+        self.health.read_only()
+    }
+
+    fn load(&self) {
+        if let Err(message) = local_storage() {
+            self.health.update(|h| h.unavailable = Some(message));
+            return;
+        }
+        let meta = read(&meta_key());
+        let raw: Vec<(&str, Option<String>)> = collection_keys()
+            .into_iter()
+            .map(|key| (key, read(&collection_key(key))))
+            .collect();
+        let mut outcome = load(meta.as_deref(), &raw);
+        let stamp = now();
+        let damaged = outcome
+            .damaged
+            .into_iter()
+            .map(|damaged| DamagedEntry {
+                rescue_key: keep_copy(&damaged, stamp),
+                damaged,
+            })
+            .collect();
+        self.set_all(&mut outcome.workspace);
+        self.quarantined.set(outcome.quarantined);
+        self.damaged.set(damaged);
+        self.revisions.update_value(|r| r.extend(outcome.revisions));
+        self.health.update(|h| {
+            h.newer_schema = outcome.newer_schema;
+            h.migrated_from = outcome.migrated_from;
+        });
+        self.loaded.set_value(true);
+        if outcome.migrated_from.is_some() {
+            // Write the upgraded data back so the stored schema matches.
+            for key in collection_keys() {
+                self.save_now(key);
+            }
+        }
+    }
+
+    /// Moves every collection of `workspace` into its signal.
+    fn set_all(&self, workspace: &mut Workspace) {
+        struct SetSignals(Store);
+        impl VisitMut for SetSignals {
+            fn visit<T: Stored>(&mut self, collection: &mut Collection<T>) {
+                self.0.signal::<T>().set(std::mem::take(collection));
+            }
+        }
+        workspace.visit_mut(&mut SetSignals(*self));
+    }
+
+    /// True when this tab may write the given key now.
+    pub(super) fn may_write(&self, key: &str) -> bool {
+        let health = self.health.get_untracked();
+        self.loaded.get_value()
+            && !is_poisoned()
+            && health.newer_schema.is_none()
+            && health.unavailable.is_none()
+            && !self
+                .damaged
+                .with_untracked(|d| d.iter().any(|e| e.damaged.key == key))
+    }
+
+    /// The whole workspace as it is in memory.
+    pub fn workspace_untracked(&self) -> Workspace {
+        struct ReadSignals(Store);
+        impl VisitMut for ReadSignals {
+            fn visit<T: Stored>(&mut self, collection: &mut Collection<T>) {
+                *collection = self.0.signal::<T>().get_untracked();
+            }
+        }
+        let mut workspace = Workspace::default();
+        workspace.visit_mut(&mut ReadSignals(*self));
+        workspace
+    }
+
+    /// How many records each collection holds (tracked), without copying any.
+    pub fn counts(&self) -> Counts {
+        struct CountSignals(Store, Counts);
+        impl VisitTypes for CountSignals {
+            fn visit<T: Stored>(&mut self) {
+                self.0.signal::<T>().with(|c| self.1.add(c));
+            }
+        }
+        let mut counting = CountSignals(*self, Counts::default());
+        Workspace::visit_types(&mut counting);
+        counting.1
+    }
+
+    /// Puts a whole workspace in place (after an import) and saves every collection.
+    pub fn replace_workspace(&self, mut workspace: Workspace) {
+        self.set_all(&mut workspace);
+        for key in collection_keys() {
+            self.schedule_save(key);
+        }
+    }
+}
