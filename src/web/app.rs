@@ -3,28 +3,17 @@
 use crate::route::Route;
 use crate::web::assessments::{AssessmentEditor, AssessmentList};
 use crate::web::banners::Banners;
-use crate::web::cards::{CardEditor, CardList};
+use crate::web::cards::{CardEditor, CardsPage};
 use crate::web::checklists::{ChecklistEditor, ChecklistList};
 use crate::web::data_page::DataPage;
 use crate::web::debt::DebtPage;
 use crate::web::lifecycle::{ApprovalPage, ApprovalsPage, AuditPage, TeamsPage};
+use crate::web::nav::current_route;
 use crate::web::storage::Store;
 use crate::web::undo::{Undo, UndoToast};
 use crate::web::workshop::{ComparePage, HistoryPage, SharedAssessment, WorkshopPage};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
-
-/// The page title when no page sets its own.
-pub const TITLE: &str = "MLOps Governance Workbench";
-
-fn current_route() -> Route {
-    Route::parse(&location_hash().unwrap_or_default())
-}
-
-/// Moves to a page by changing the URL fragment (the `hashchange` listener renders it).
-pub fn go_to(route: &Route) {
-    let _ = window().location().set_hash(&route.href());
-}
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -90,7 +79,7 @@ pub fn App() -> impl IntoView {
                 Route::Shared(version, payload) => {
                     view! { <SharedAssessment version=version payload=payload /> }.into_any()
                 }
-                Route::Cards => view! { <CardList /> }.into_any(),
+                Route::Cards => view! { <CardsPage /> }.into_any(),
                 Route::Checklists => view! { <ChecklistList /> }.into_any(),
                 Route::Teams => view! { <TeamsPage /> }.into_any(),
                 Route::Approvals => view! { <ApprovalsPage /> }.into_any(),

@@ -3,8 +3,8 @@
 use crate::core::records::migrate::SCHEMA_VERSION;
 use crate::core::text::words::plural;
 use crate::route::Route;
-use crate::web::data_page::export_workspace;
 use crate::web::storage::Store;
+use crate::web::workspace_file::export_workspace;
 use leptos::prelude::*;
 
 #[component]

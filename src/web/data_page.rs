@@ -5,25 +5,15 @@ use crate::core::records::merge::MergeReport;
 use crate::core::text::words::{kilobytes, plural};
 use crate::core::workspace::Workspace;
 use crate::core::workspace::counts::Counts;
-use crate::core::workspace::file::{export_document, parse_document};
+use crate::core::workspace::file::parse_document;
 use crate::core::workspace::merge;
 use crate::web::clock::{new_id, now};
 use crate::web::files::{download, read_text};
-use crate::web::storage::{APP_VERSION, Store, raw_app_entries, usage_bytes};
+use crate::web::storage::{Store, raw_app_entries, usage_bytes};
+use crate::web::workspace_file::export_workspace;
 use chrono::Timelike;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-
-/// Downloads the whole workspace as a JSON file.
-pub fn export_workspace(store: &Store) -> Result<(), String> {
-    let stamp = now();
-    let text = export_document(&store.workspace_untracked(), APP_VERSION, stamp);
-    download(
-        &format!("mlops-workbench-{}.json", stamp.date_naive()),
-        "application/json",
-        &text,
-    )
-}
 
 /// A file that parsed and waits for the user to choose replace or merge.
 #[derive(Clone, PartialEq)]

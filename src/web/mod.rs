@@ -7,6 +7,7 @@ mod app;
 mod assessments;
 mod banners;
 mod cards;
+mod charts;
 mod checklists;
 mod clock;
 mod data_page;
@@ -14,11 +15,13 @@ mod debt;
 mod fields;
 mod files;
 mod lifecycle;
+mod nav;
 mod panic;
 mod poison;
 mod storage;
 mod undo;
 mod workshop;
+mod workspace_file;
 
 /// Mounts the app on the page.
 pub fn start() {

@@ -1,8 +1,9 @@
 //! One "Undo" at a time for destructive actions, instead of a confirm dialog: the action
 //! happens at once and a toast offers to take it back.
 
-use crate::core::records::collection::Record;
+use crate::core::records::registry::Stored;
 use crate::web::clock::now;
+use crate::web::storage::Store;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -31,22 +32,37 @@ impl Undo {
         }));
     }
 
-    /// Offers to bring back a deleted record. It comes back as changed now, newer than its
-    /// tombstone, so other tabs take it back too; `put_back` adds it to its collection.
-    pub fn offer_restore<T: Record + Send + Sync + 'static>(
+    /// Deletes a record at once and offers to bring it back: the one delete of every page.
+    /// `message` says what was deleted ("Deleted “…”."); the record comes back as changed
+    /// now, newer than its tombstone, so other tabs take it back too, and `after_restore`
+    /// then runs (an editor goes back to the record).
+    pub fn delete<T: Stored>(
         &self,
-        message: String,
-        removed: T,
-        put_back: impl Fn(T) + Send + Sync + 'static,
+        store: Store,
+        id: &str,
+        message: impl FnOnce(&T) -> String,
+        after_restore: impl Fn(&T) + Send + Sync + 'static,
     ) {
-        self.offer(message, move || put_back(removed.with_updated_at(now())));
+        let mut removed = None;
+        store.edit::<T>(|c| removed = c.remove(id, now()));
+        let Some(removed) = removed else { return };
+        self.offer(message(&removed), move || {
+            let back = removed.with_updated_at(now());
+            store.edit::<T>(|c| c.upsert(back.clone()));
+            after_restore(&back);
+        });
+    }
+
+    /// The undo of the app, from context.
+    pub fn expect() -> Undo {
+        expect_context::<Undo>()
     }
 }
 
 /// The toast that shows the pending undo.
 #[component]
 pub fn UndoToast() -> impl IntoView {
-    let undo = expect_context::<Undo>();
+    let undo = Undo::expect();
     view! {
         <div class="toast-area" role="status" aria-live="polite">
             {move || {

@@ -14,14 +14,12 @@ pub fn delete_with_undo(
     id: &str,
     after_restore: impl Fn(&Assessment) + Send + Sync + 'static,
 ) {
-    let mut removed = None;
-    store.edit::<Assessment>(|c| removed = c.remove(id, now()));
-    let Some(removed) = removed else { return };
-    let message = format!("Deleted “{}”.", removed.name);
-    undo.offer_restore(message, removed, move |back| {
-        store.edit::<Assessment>(|c| c.upsert(back.clone()));
-        after_restore(&back);
-    });
+    undo.delete::<Assessment>(
+        store,
+        id,
+        |removed| format!("Deleted “{}”.", removed.name),
+        after_restore,
+    );
 }
 
 /// Adds a copy of an assessment ("… (copy)") and returns it.

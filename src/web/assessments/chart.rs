@@ -3,6 +3,7 @@
 //! integer coordinates (no float formatting in the bundle).
 
 use crate::core::maturity::criteria::{LevelScore, THRESHOLD_PERCENT};
+use crate::web::charts::{PercentScale, percent_grid};
 use leptos::prelude::*;
 
 const WIDTH: usize = 300;
@@ -10,12 +11,7 @@ const HEIGHT: usize = 160;
 const TOP: usize = 12;
 const BOTTOM: usize = 28;
 const LEFT: usize = 36;
-const PLOT: usize = HEIGHT - TOP - BOTTOM;
-
-/// The y coordinate of a percentage (0 at the bottom of the plot, 100 at its top).
-fn y_of(percent: usize) -> usize {
-    TOP + PLOT - PLOT * percent.min(100) / 100
-}
+const SCALE: PercentScale = PercentScale::new(HEIGHT, TOP, BOTTOM);
 
 #[component]
 pub fn LevelChart(scores: Vec<LevelScore>) -> impl IntoView {
@@ -29,17 +25,14 @@ pub fn LevelChart(scores: Vec<LevelScore>) -> impl IntoView {
     );
     let slot = (WIDTH - LEFT) / scores.len().max(1);
     let bar = slot * 3 / 5;
-    let threshold_y = y_of(THRESHOLD_PERCENT as usize);
+    let threshold_y = SCALE.y(THRESHOLD_PERCENT as usize);
     view! {
         <svg class="level-chart" viewBox=format!("0 0 {WIDTH} {HEIGHT}") role="img" aria-label=label>
-            {[0, 50, 100].into_iter().map(|p| view! {
-                <line class="grid" x1=LEFT x2=WIDTH y1=y_of(p) y2=y_of(p) />
-                <text class="axis" x=LEFT - 6 y=y_of(p) + 4 text-anchor="end">{p} "%"</text>
-            }).collect_view()}
+            {percent_grid(SCALE, LEFT, WIDTH)}
             {scores.iter().enumerate().map(|(index, s)| {
                 let x = LEFT + slot * index + slot / 5;
                 let percent = s.percent_rounded();
-                let y = y_of(percent);
+                let y = SCALE.y(percent);
                 view! {
                     <rect
                         class=if s.meets_threshold() { "bar reached" } else { "bar" }

@@ -3,14 +3,15 @@
 use super::actions::{delete_with_undo, duplicate};
 use super::export::{download_json, download_markdown};
 use super::results::Results;
+use super::share::SharePanel;
 use crate::core::maturity::assessment::{Answer, Assessment};
 use crate::core::maturity::criteria::{Criterion, Level, criteria_of};
 use crate::core::maturity::teams::TeamStructure;
 use crate::core::text::dates::parse_date;
 use crate::core::text::link::validate_link;
 use crate::route::Route;
-use crate::web::app::go_to;
 use crate::web::fields::{SelectField, TextAreaField, TextField};
+use crate::web::nav::{go_to, page_title};
 use crate::web::storage::Store;
 use crate::web::undo::Undo;
 use leptos::prelude::*;
@@ -26,14 +27,12 @@ pub fn AssessmentEditor(id: String) -> impl IntoView {
     });
     let exists = Memo::new(move |_| assessment.with(Option::is_some));
 
-    Effect::new(move |_| {
-        let title = assessment.with(|a| a.as_ref().map(|a| a.name.clone()));
-        document().set_title(&match title {
-            Some(name) => format!("{name}: maturity assessment"),
+    page_title(move || {
+        assessment.with(|a| match a {
+            Some(a) => format!("{}: maturity assessment", a.name),
             None => "Assessment not found".to_owned(),
-        });
+        })
     });
-    on_cleanup(|| document().set_title(crate::web::app::TITLE));
 
     let id = StoredValue::new(id);
     view! {
@@ -60,7 +59,7 @@ fn edit(store: Store, id: &str, change: impl FnOnce(&mut Assessment)) {
 #[component]
 fn EditorBody(id: String, assessment: Memo<Option<Assessment>>) -> impl IntoView {
     let store = Store::expect();
-    let undo = expect_context::<Undo>();
+    let undo = Undo::expect();
     let id = StoredValue::new(id);
     let field = move |read: fn(&Assessment) -> String| {
         move || assessment.with(|a| a.as_ref().map(read).unwrap_or_default())
@@ -108,7 +107,7 @@ fn EditorBody(id: String, assessment: Memo<Option<Assessment>>) -> impl IntoView
             <button type="button" class="button danger" on:click=delete>"Delete"</button>
         </div>
         {move || action_error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
-        <crate::web::workshop::SharePanel assessment=assessment />
+        <SharePanel assessment=assessment />
 
         <div class="assessment-layout">
             <div class="assessment-form">

@@ -5,9 +5,9 @@ use crate::core::maturity::assessment::Assessment;
 use crate::core::maturity::criteria::{CRITERIA, LESSON_EXAMPLE};
 use crate::core::workshop::history::{team_key, teams};
 use crate::route::Route;
-use crate::web::app::go_to;
 use crate::web::clock::{new_id, now};
 use crate::web::fields::TextField;
+use crate::web::nav::go_to;
 use crate::web::storage::Store;
 use crate::web::undo::Undo;
 use leptos::prelude::*;
@@ -15,7 +15,7 @@ use leptos::prelude::*;
 #[component]
 pub fn AssessmentList() -> impl IntoView {
     let store = Store::expect();
-    let undo = expect_context::<Undo>();
+    let undo = Undo::expect();
     let new_name = RwSignal::new(String::new());
     let name_error = RwSignal::new(None::<String>);
 

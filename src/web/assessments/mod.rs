@@ -7,8 +7,9 @@ mod editor;
 mod export;
 mod list;
 mod results;
+mod share;
 
 pub use editor::AssessmentEditor;
-pub use export::download_json;
+
 pub use list::AssessmentList;
 pub use results::Results;

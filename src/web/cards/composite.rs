@@ -3,7 +3,7 @@
 
 use super::card_edit;
 use super::inputs::FieldProblems;
-use super::lists::{NumberRows, focus_later};
+use super::list_fields::{NumberRows, focus_later};
 use crate::core::cards::card::{Factor, FairnessGroup};
 use crate::core::cards::fields::Field;
 use crate::core::text::dates::parse_date;

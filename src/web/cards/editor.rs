@@ -3,13 +3,14 @@
 use super::composite::{DateRangeField, Factors, Fairness};
 use super::export::ExportButtons;
 use super::inputs::{CardCount, CardText, ModelType, TrainingDate};
-use super::lists::{CardList, CardTable, focus_later};
+use super::list_fields::{ListField, TableField, focus_later};
 use super::preview::Preview;
 use super::{CardEdit, card_edit};
 use crate::core::cards::card::CardRecord;
 use crate::core::cards::checks::{completeness, missing};
 use crate::core::cards::fields::{Field, SECTIONS, TextKey};
 use crate::route::Route;
+use crate::web::nav::page_title;
 use crate::web::storage::Store;
 use leptos::prelude::*;
 
@@ -24,14 +25,13 @@ pub fn CardEditor(id: String) -> impl IntoView {
     });
     let edit = CardEdit::new(store, id);
     provide_context(edit);
-    Effect::new(move |_| {
-        document().set_title(&if exists.get() {
+    page_title(move || {
+        if exists.get() {
             format!("{}: model card", edit.card.with(|c| c.title()))
         } else {
             "Model card not found".to_owned()
-        });
+        }
     });
-    on_cleanup(|| document().set_title(crate::web::app::TITLE));
     view! {
         <Show
             when=move || exists.get()
@@ -85,8 +85,8 @@ fn field_editor(field: Field) -> AnyView {
             | TextKey::UnmappedText),
         ) => view! { <CardText key=key multiline=true /> }.into_any(),
         Field::Text(key) => view! { <CardText key=key /> }.into_any(),
-        Field::List(key) => view! { <CardList key=key /> }.into_any(),
-        Field::Table(key) => view! { <CardTable key=key /> }.into_any(),
+        Field::List(key) => view! { <ListField key=key /> }.into_any(),
+        Field::Table(key) => view! { <TableField key=key /> }.into_any(),
         Field::Count(key) => view! { <CardCount key=key /> }.into_any(),
         Field::TrainingDate => view! { <TrainingDate /> }.into_any(),
         Field::DateRange => view! { <DateRangeField /> }.into_any(),

@@ -1,13 +1,13 @@
 //! The list of cards: new, from the lesson's example, import; open, duplicate as the next
 //! version, delete with undo.
 
-use super::transfer::ImportCard;
-use crate::core::cards::card::{CardRecord, ModelCard};
+use super::import_card::ImportCard;
+use crate::core::cards::card::{CardRecord, ModelCard, UNTITLED_CARD};
 use crate::core::cards::checks::completeness;
 use crate::core::cards::json::lesson_example;
 use crate::route::Route;
-use crate::web::app::go_to;
 use crate::web::clock::{new_id, now};
+use crate::web::nav::go_to;
 use crate::web::storage::Store;
 use crate::web::undo::Undo;
 use leptos::prelude::*;
@@ -22,7 +22,7 @@ pub fn add_and_open(store: Store, card: ModelCard) -> String {
 }
 
 #[component]
-pub fn CardList() -> impl IntoView {
+pub fn CardsPage() -> impl IntoView {
     let store = Store::expect();
     view! {
         <h1>"Model cards"</h1>
@@ -69,7 +69,7 @@ pub fn CardList() -> impl IntoView {
 #[component]
 fn CardRow(record: CardRecord) -> impl IntoView {
     let store = Store::expect();
-    let undo = expect_context::<Undo>();
+    let undo = Undo::expect();
     let title = record.title();
     let done = completeness(&record.card);
     let id = StoredValue::new(record.id.clone());
@@ -82,17 +82,15 @@ fn CardRow(record: CardRecord) -> impl IntoView {
         }
     };
     let delete = move |_| {
-        let mut removed = None;
-        store.edit::<CardRecord>(|c| removed = c.remove(&id.get_value(), now()));
-        if let Some(removed) = removed {
-            let message = format!("Deleted “{}”.", removed.title());
-            undo.offer_restore(message, removed, move |back| {
-                store.edit::<CardRecord>(|c| c.upsert(back))
-            });
-        }
+        undo.delete::<CardRecord>(
+            store,
+            &id.get_value(),
+            |removed| format!("Deleted “{}”.", removed.title()),
+            |_| {},
+        );
     };
     let name = if record.card.model_name.trim().is_empty() {
-        "Untitled card".to_owned()
+        UNTITLED_CARD.to_owned()
     } else {
         record.card.model_name.clone()
     };

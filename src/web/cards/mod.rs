@@ -4,14 +4,14 @@
 mod composite;
 mod editor;
 mod export;
+mod import_card;
 mod inputs;
 mod list;
-mod lists;
+mod list_fields;
 mod preview;
-mod transfer;
 
 pub use editor::CardEditor;
-pub use list::CardList;
+pub use list::CardsPage;
 
 use crate::core::cards::card::CardRecord;
 use crate::core::cards::card::ModelCard;

@@ -3,9 +3,9 @@
 use super::kind_label;
 use crate::core::checklists::checklist::{Checklist, ChecklistKind, groups};
 use crate::route::Route;
-use crate::web::app::go_to;
 use crate::web::clock::{new_id, now};
 use crate::web::fields::TextField;
+use crate::web::nav::go_to;
 use crate::web::storage::Store;
 use crate::web::undo::Undo;
 use leptos::prelude::*;
@@ -64,7 +64,7 @@ pub fn ChecklistList() -> impl IntoView {
 #[component]
 fn ChecklistRow(list: Checklist) -> impl IntoView {
     let store = Store::expect();
-    let undo = expect_context::<Undo>();
+    let undo = Undo::expect();
     let overall = list.overall();
     let stage = match (list.kind, list.current_stage()) {
         (ChecklistKind::Workflow, Some(index)) => groups(list.kind)
@@ -77,14 +77,12 @@ fn ChecklistRow(list: Checklist) -> impl IntoView {
     let id = StoredValue::new(list.id.clone());
     let name = list.name.clone();
     let delete = move |_| {
-        let mut removed = None;
-        store.edit::<Checklist>(|c| removed = c.remove(&id.get_value(), now()));
-        if let Some(removed) = removed {
-            let message = format!("Deleted “{}”.", removed.name);
-            undo.offer_restore(message, removed, move |back| {
-                store.edit::<Checklist>(|c| c.upsert(back))
-            });
-        }
+        undo.delete::<Checklist>(
+            store,
+            &id.get_value(),
+            |removed| format!("Deleted “{}”.", removed.name),
+            |_| {},
+        );
     };
     view! {
         <tr>

@@ -34,7 +34,7 @@ pub fn DebtRow(item: DebtItem) -> impl IntoView {
 #[component]
 fn ReadRow(item: DebtItem, editing: RwSignal<bool>) -> impl IntoView {
     let store = Store::expect();
-    let undo = expect_context::<Undo>();
+    let undo = Undo::expect();
     let description = item.description.clone();
     let current = StoredValue::new(item.clone());
     let set_status = Callback::new(move |value: String| {
@@ -50,16 +50,12 @@ fn ReadRow(item: DebtItem, editing: RwSignal<bool>) -> impl IntoView {
     });
     let delete = move |_| {
         let id = current.with_value(|i| i.id.clone());
-        let mut removed = None;
-        store.edit::<DebtItem>(|c| removed = c.remove(&id, now()));
-        if let Some(removed) = removed {
-            undo.offer(
-                format!("Deleted “{}”.", removed.description),
-                move || {
-                    save(store, removed.clone());
-                },
-            );
-        }
+        undo.delete::<DebtItem>(
+            store,
+            &id,
+            |removed| format!("Deleted “{}”.", removed.description),
+            |_| {},
+        );
     };
     view! {
         <tr class:resolved=item.status == DebtStatus::Resolved>

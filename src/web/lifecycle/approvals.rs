@@ -6,9 +6,9 @@ use crate::core::lifecycle::approval::{
     ApprovalRequest, ApprovalStage, ReviewerGroup, awaiting_resubmission, inbox, reviewer_address,
 };
 use crate::route::Route;
-use crate::web::app::go_to;
 use crate::web::clock::{new_id, now};
 use crate::web::fields::{SelectField, TextField};
+use crate::web::nav::go_to;
 use crate::web::storage::Store;
 use leptos::prelude::*;
 

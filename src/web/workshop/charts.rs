@@ -5,6 +5,7 @@
 
 use crate::core::maturity::criteria::{Level, THRESHOLD_PERCENT};
 use crate::core::workshop::history::Standing;
+use crate::web::charts::{PercentScale, percent_grid};
 use leptos::prelude::*;
 
 const WIDTH: usize = 480;
@@ -13,20 +14,13 @@ const TOP: usize = 12;
 const BOTTOM: usize = 40;
 const LEFT: usize = 36;
 const RIGHT: usize = 12;
-const PLOT: usize = HEIGHT - TOP - BOTTOM;
-
-fn y_of(percent: usize) -> usize {
-    TOP + PLOT - PLOT * percent.min(100) / 100
-}
+const SCALE: PercentScale = PercentScale::new(HEIGHT, TOP, BOTTOM);
 
 /// Grid lines at 0, 50 and 100% and the 80% threshold.
 fn frame() -> impl IntoView {
-    let threshold = y_of(THRESHOLD_PERCENT as usize);
+    let threshold = SCALE.y(THRESHOLD_PERCENT as usize);
     view! {
-        {[0, 50, 100].into_iter().map(|p| view! {
-            <line class="grid" x1=LEFT x2=WIDTH - RIGHT y1=y_of(p) y2=y_of(p) />
-            <text class="axis" x=LEFT - 6 y=y_of(p) + 4 text-anchor="end">{p} "%"</text>
-        }).collect_view()}
+        {percent_grid(SCALE, LEFT, WIDTH - RIGHT)}
         <line class="threshold" x1=LEFT x2=WIDTH - RIGHT y1=threshold y2=threshold />
     }
 }
@@ -78,7 +72,7 @@ pub fn TrendChart(points: Vec<(String, Standing)>) -> impl IntoView {
                     format!(
                         "{},{}",
                         x_of(i),
-                        y_of(s.percents.get(index).copied().unwrap_or(0))
+                        SCALE.y(s.percents.get(index).copied().unwrap_or(0))
                     )
                 })
                 .collect::<Vec<_>>()
@@ -112,8 +106,8 @@ pub fn SideBySideChart(points: Vec<(String, Standing)>) -> impl IntoView {
                 let x0 = LEFT + slot * i + slot / 6;
                 view! {
                     {s.percents.iter().enumerate().map(|(level, &percent)| {
-                        let y = y_of(percent);
-                        view! { <rect class=format!("bar level-bar-{}", level + 1) x=x0 + bar * level y=y width=bar height=TOP + PLOT - y /> }
+                        let y = SCALE.y(percent);
+                        view! { <rect class=format!("bar level-bar-{}", level + 1) x=x0 + bar * level y=y width=bar height=SCALE.y(0) - y /> }
                     }).collect_view()}
                     <text class="axis" x=x0 + bar * 3 / 2 y=HEIGHT - 24 text-anchor="middle">{name.chars().take(14).collect::<String>()}</text>
                     <text class="overall-mark" x=x0 + bar * 3 / 2 y=HEIGHT - 8 text-anchor="middle">"L" {s.overall.number()}</text>

@@ -5,13 +5,11 @@ mod charts;
 mod compare;
 mod history;
 mod room;
-mod share;
 mod shared;
 
 pub use compare::ComparePage;
 pub use history::HistoryPage;
 pub use room::WorkshopPage;
-pub use share::SharePanel;
 pub use shared::SharedAssessment;
 
 use crate::core::maturity::assessment::Assessment;

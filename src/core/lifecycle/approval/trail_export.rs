@@ -19,7 +19,7 @@ pub fn trail_markdown(request: &ApprovalRequest) -> String {
         md,
         "# Approval trail: {}\n\n- Requested by: {}\n- Requested on: {}\n- Status: {}\n\n| Time (UTC) | Stage | Event | By | Comment | Card content |\n| --- | --- | --- | --- | --- | --- |\n",
         escape_inline(&request.title()),
-        escape_inline(&request.requested_by()),
+        escape_inline(request.requested_by()),
         request.requested_on,
         escape_inline(&request.summary()),
     );

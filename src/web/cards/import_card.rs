@@ -39,7 +39,7 @@ fn read_card(file_name: &str, text: &str) -> Result<(ModelCard, String), String>
 #[component]
 pub fn ImportCard() -> impl IntoView {
     let store = Store::expect();
-    let undo = expect_context::<Undo>();
+    let undo = Undo::expect();
     let failure = RwSignal::new(None::<String>);
     let on_change = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);

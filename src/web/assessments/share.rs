@@ -2,9 +2,9 @@
 //! never send to a server. Long notes can make the link too long for some chat tools; then
 //! the file is offered instead.
 
+use super::export::download_json;
 use crate::core::maturity::assessment::Assessment;
 use crate::core::workshop::share_link;
-use crate::web::assessments::download_json;
 use leptos::prelude::*;
 
 /// The app's address without its fragment, so the link opens this same deployment.

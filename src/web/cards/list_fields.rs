@@ -29,7 +29,7 @@ pub fn focus_later(id: String) {
 
 /// A list of text items.
 #[component]
-pub fn CardList(key: ListKey) -> impl IntoView {
+pub fn ListField(key: ListKey) -> impl IntoView {
     let edit = card_edit();
     let field = Field::List(key);
     let base = field.element_id();
@@ -93,7 +93,7 @@ fn ListRow(key: ListKey, items: Memo<Vec<String>>, index: usize) -> impl IntoVie
 
 /// A name → number table (performance metrics, decision thresholds).
 #[component]
-pub fn CardTable(key: TableKey) -> impl IntoView {
+pub fn TableField(key: TableKey) -> impl IntoView {
     let edit = card_edit();
     let field = Field::Table(key);
     view! {
