@@ -191,6 +191,36 @@ fn csv_round_trip_keeps_commas_quotes_newlines_and_non_ascii_text() {
 }
 
 #[test]
+fn csv_cells_cannot_become_formulas_and_come_back_as_typed() {
+    let mut items = common_patterns(at(0));
+    items[0].description = "=HYPERLINK(\"http://x\",\"click\")".into();
+    items[1].owner = "@team".into();
+    items[2].note = "-1+2 and a second\nline".into();
+    items[3].description = "'=already quoted".into();
+    items[4].owner = "+1 team".into();
+    let text = export_csv(&items);
+    let mut reader = csv::ReaderBuilder::new().from_reader(text.as_bytes());
+    for record in reader.records() {
+        for cell in record.unwrap().iter() {
+            assert!(
+                !cell.trim_start_matches(' ').starts_with(['=', '+', '-', '@', '\t', '\r']),
+                "a spreadsheet would run {cell:?}"
+            );
+        }
+    }
+    let parsed = parse_csv(&text, || unreachable!(), day(2026, 1, 1), at(99)).unwrap();
+    let back: Vec<DebtItem> = parsed
+        .rows
+        .into_iter()
+        .map(|(_, item)| DebtItem {
+            updated_at: at(0),
+            ..item
+        })
+        .collect();
+    assert_eq!(back, items);
+}
+
+#[test]
 fn bad_rows_are_reported_with_their_line_and_reason_and_good_rows_wait() {
     let text = "description,category,impact,effort,created_at,link,status\n\
         Good row,data,high,low,2024-03-01,,\n\
