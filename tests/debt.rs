@@ -162,6 +162,20 @@ fn filters_combine_and_the_matrix_counts_each_cell() {
     assert_eq!(owners(&items), ["data-team", "ml-team", "mlops-team"]);
 }
 
+/// The items of an exported CSV read back, with the time of change they were exported with.
+fn read_back(text: &str) -> Vec<DebtItem> {
+    let parsed = parse_csv(text, || unreachable!(), day(2026, 1, 1), at(99)).unwrap();
+    assert!(parsed.problems.is_empty(), "{:?}", parsed.problems);
+    parsed
+        .rows
+        .into_iter()
+        .map(|(_, item)| DebtItem {
+            updated_at: at(0),
+            ..item
+        })
+        .collect()
+}
+
 #[test]
 fn csv_round_trip_keeps_commas_quotes_newlines_and_non_ascii_text() {
     let mut items = common_patterns(at(0));
@@ -177,17 +191,7 @@ fn csv_round_trip_keeps_commas_quotes_newlines_and_non_ascii_text() {
         )
     );
 
-    let parsed = parse_csv(&text, || unreachable!(), day(2026, 1, 1), at(99)).unwrap();
-    assert!(parsed.problems.is_empty(), "{:?}", parsed.problems);
-    let back: Vec<DebtItem> = parsed
-        .rows
-        .into_iter()
-        .map(|(_, item)| DebtItem {
-            updated_at: at(0),
-            ..item
-        })
-        .collect();
-    assert_eq!(back, items);
+    assert_eq!(read_back(&text), items);
 }
 
 #[test]
@@ -203,21 +207,14 @@ fn csv_cells_cannot_become_formulas_and_come_back_as_typed() {
     for record in reader.records() {
         for cell in record.unwrap().iter() {
             assert!(
-                !cell.trim_start_matches(' ').starts_with(['=', '+', '-', '@', '\t', '\r']),
+                !cell
+                    .trim_start_matches(' ')
+                    .starts_with(['=', '+', '-', '@', '\t', '\r']),
                 "a spreadsheet would run {cell:?}"
             );
         }
     }
-    let parsed = parse_csv(&text, || unreachable!(), day(2026, 1, 1), at(99)).unwrap();
-    let back: Vec<DebtItem> = parsed
-        .rows
-        .into_iter()
-        .map(|(_, item)| DebtItem {
-            updated_at: at(0),
-            ..item
-        })
-        .collect();
-    assert_eq!(back, items);
+    assert_eq!(read_back(&text), items);
 }
 
 #[test]

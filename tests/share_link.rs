@@ -7,7 +7,7 @@ use mlops_governance_workbench::core::maturity::assessment::Assessment;
 use mlops_governance_workbench::core::maturity::criteria::{CRITERIA, LESSON_EXAMPLE};
 use mlops_governance_workbench::core::workshop::share_link::{
     FRAGMENT_PREFIX, LINK_SOFT_LIMIT, MAX_BODY_BYTES, ShareLinkError, decode, decode_link, encode,
-    fragment, is_too_long, too_long_message,
+    fragment, too_long_message,
 };
 
 /// An id as the app makes them: hex milliseconds, a dash, 16 hex digits.
@@ -181,8 +181,8 @@ fn link_sizes_for_the_note() {
             ("fully annotated", 2285)
         ]
     );
-    assert!(!is_too_long(&fragment(&lesson_example())));
-    assert!(is_too_long(&fragment(&fully_annotated())));
+    assert!(too_long_message(&fragment(&lesson_example())).is_none());
+    assert!(too_long_message(&fragment(&fully_annotated())).is_some());
 }
 
 #[test]
@@ -197,7 +197,7 @@ fn a_hundred_kilobytes_of_notes_make_a_working_but_too_long_link() {
         "{}",
         link.len()
     );
-    assert!(is_too_long(&link));
+    assert!(too_long_message(&link).is_some());
     let message = too_long_message(&link).unwrap();
     assert!(message.starts_with(&format!("This link is {} characters long.", link.len())));
     assert!(message.contains("send the assessment as a file instead"));
@@ -208,8 +208,8 @@ fn a_hundred_kilobytes_of_notes_make_a_working_but_too_long_link() {
 #[test]
 fn the_soft_limit_is_two_thousand_characters() {
     assert_eq!(LINK_SOFT_LIMIT, 2_000);
-    assert!(!is_too_long(&"x".repeat(2_000)));
-    assert!(is_too_long(&"x".repeat(2_001)));
+    assert!(too_long_message(&"x".repeat(2_000)).is_none());
+    assert!(too_long_message(&"x".repeat(2_001)).is_some());
     assert_eq!(too_long_message(&"x".repeat(2_000)), None);
 }
 

@@ -12,7 +12,7 @@ let env;
 before(async () => { env = await setup(); });
 after(async () => { await env?.close(); });
 
-const LESSON_JSON = fs.readFileSync(path.join(ROOT, 'src/core/lesson_model_card.json'), 'utf8');
+const LESSON_JSON = fs.readFileSync(path.join(ROOT, 'src/core/cards/json/lesson_model_card.json'), 'utf8');
 const preview = (page) => page.frameLocator('iframe[title="Preview of the exported model card"]');
 
 async function newCard(page) {

@@ -40,6 +40,37 @@ test('the common patterns, added twice, appear once in the lesson’s priority o
   await context.close();
 });
 
+test('at desktop width table cells wrap between words, and only an unbroken string breaks', async () => {
+  const context = await env.newContext();
+  const page = await openWithPatterns(context);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const unbroken = 'x'.repeat(400);
+  await page.getByLabel('Description').fill(unbroken);
+  await page.getByRole('button', { name: 'Add item' }).click();
+  await page.getByText('9 items match.').waitFor();
+  // Every word of every cell stays on one line, except the one string too long for any line.
+  const split = await page.locator('.debt-table tbody').evaluate((body) => {
+    const found = [];
+    const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      // A line may end after a hyphen ("mlops-" / "team"): pieces between spaces and hyphens.
+      for (const match of node.textContent.matchAll(/[^\s-]+/g)) {
+        const range = document.createRange();
+        range.setStart(node, match.index);
+        range.setEnd(node, match.index + match[0].length);
+        const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+        if (lines.size > 1) found.push(match[0].slice(0, 20));
+      }
+    }
+    return found;
+  });
+  assert.deepEqual(split, ['x'.repeat(20)]);
+  const [table, scroller] = await page.locator('.debt-table').evaluate((t) => [t.scrollWidth, t.parentElement.clientWidth]);
+  assert.ok(table <= scroller, `the table is ${table} px wide in ${scroller} px`);
+  assert.deepEqual(context.problems, []);
+  await context.close();
+});
+
 test('a matrix cell filters the list, and the filters combine', async () => {
   const context = await env.newContext();
   const page = await openWithPatterns(context);

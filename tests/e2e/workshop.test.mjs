@@ -13,7 +13,7 @@ before(async () => { env = await setup(); });
 after(async () => { await env?.close(); });
 
 // The lesson's criteria (id, level) in order, read from the core so the test follows it.
-const CRITERIA = [...fs.readFileSync(path.join(ROOT, 'src/core/maturity.rs'), 'utf8')
+const CRITERIA = [...fs.readFileSync(path.join(ROOT, 'src/core/maturity/criteria.rs'), 'utf8')
   .matchAll(/id: "([^"]+)",[\s\S]*?level: Level::Level(\d)/g)].map((m) => ({ id: m[1], level: Number(m[2]) }));
 
 /** The overall level by the cumulative 80% rule. */

@@ -158,14 +158,6 @@ pub fn problems(card: &ModelCard) -> Vec<Problem> {
     problems
 }
 
-/// The problems of one field, for the message under it.
-pub fn problems_at(card: &ModelCard, field: Field) -> Vec<Problem> {
-    problems(card)
-        .into_iter()
-        .filter(|p| p.field == field)
-        .collect()
-}
-
 /// How many of the lesson's fields hold something, of how many.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Completeness {

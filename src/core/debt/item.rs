@@ -172,11 +172,6 @@ impl DebtItem {
     pub fn score(&self) -> u8 {
         priority_score(self.impact, self.effort)
     }
-
-    /// Open and in-progress items are in the priority list; resolved ones leave it.
-    pub fn is_active(&self) -> bool {
-        self.status != DebtStatus::Resolved
-    }
 }
 
 impl Mergeable for DebtItem {

@@ -39,10 +39,6 @@ impl ApprovalStage {
         }
     }
 
-    pub fn from_key(key: &str) -> Option<ApprovalStage> {
-        ApprovalStage::ALL.into_iter().find(|s| s.key() == key)
-    }
-
     pub fn label(self) -> &'static str {
         match self {
             ApprovalStage::DataReview => "Data review",

@@ -136,11 +136,6 @@ pub fn fragment(assessment: &Assessment) -> String {
     format!("{FRAGMENT_PREFIX}{LINK_VERSION}/{}", encode(assessment))
 }
 
-/// True when a link (the whole address) is longer than [`LINK_SOFT_LIMIT`].
-pub fn is_too_long(link: &str) -> bool {
-    link.chars().count() > LINK_SOFT_LIMIT
-}
-
 /// The warning to show with a link that is too long, or `None` when it is not.
 pub fn too_long_message(link: &str) -> Option<String> {
     let length = link.chars().count();
