@@ -5,15 +5,11 @@
 use super::browser::{WriteError, read, write};
 use super::store::{APP_VERSION, Store};
 use crate::core::records::migrate::SCHEMA_VERSION;
-use crate::core::records::registry::{CollectionInfo, Stored, VisitTypes};
 use crate::core::records::stored::{
-    Meta, Quarantined, collection_key, decode_collection, encode_collection, encode_meta,
-    meta_is_current, meta_key, stored_revision,
+    Meta, Quarantined, collection_key, encode_meta, meta_is_current, meta_key, stored_revision,
 };
-use crate::core::workspace::Workspace;
 use crate::core::workspace::load::collection_keys;
 use crate::web::clock::now;
-use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -70,16 +66,12 @@ impl Store {
                 .map(|(_, q)| q.clone())
                 .collect()
         });
-        let mut encode = Encode {
-            store: *self,
-            key,
-            quarantined,
-            revision,
-            saved_at,
-            text: String::new(),
+        let Some(text) = self.slot(key, |slot| {
+            (slot.encode)(*self, &quarantined, revision, saved_at)
+        }) else {
+            return;
         };
-        Workspace::visit_types(&mut encode);
-        match write(&storage_key, &encode.text) {
+        match write(&storage_key, &text) {
             Ok(()) => {
                 self.revisions.update_value(|r| {
                     r.insert(key, revision);
@@ -108,14 +100,8 @@ impl Store {
 
     /// Merges a stored value written by another tab into memory.
     fn absorb(&self, key: &'static str, raw: &str) {
-        let mut merge = MergeStored {
-            store: *self,
-            key,
-            raw,
-            merged: None,
-        };
-        Workspace::visit_types(&mut merge);
-        let Some((info, revision, quarantined)) = merge.merged else {
+        let merge = self.slot(key, |slot| slot.merge);
+        let Some((info, revision, quarantined)) = merge.and_then(|merge| merge(*self, raw)) else {
             return;
         };
         self.quarantined.update(|q| {
@@ -172,50 +158,5 @@ impl Store {
             on_hide.remove();
             on_visibility.remove();
         });
-    }
-}
-
-/// The stored text of the collection named `key`: its records, then its quarantined ones.
-struct Encode {
-    store: Store,
-    key: &'static str,
-    quarantined: Vec<Quarantined>,
-    revision: u64,
-    saved_at: DateTime<Utc>,
-    text: String,
-}
-
-impl VisitTypes for Encode {
-    fn visit<T: Stored>(&mut self) {
-        if T::COLLECTION.key == self.key {
-            self.text = self.store.signal::<T>().with_untracked(|collection| {
-                encode_collection(collection, &self.quarantined, self.revision, self.saved_at)
-            });
-        }
-    }
-}
-
-/// Decodes another tab's value of the collection named `key` and merges it into its signal;
-/// keeps its revision and quarantined records, or nothing when the value cannot be read (it
-/// is then left alone).
-struct MergeStored<'a> {
-    store: Store,
-    key: &'static str,
-    raw: &'a str,
-    merged: Option<(CollectionInfo, u64, Vec<Quarantined>)>,
-}
-
-impl VisitTypes for MergeStored<'_> {
-    fn visit<T: Stored>(&mut self) {
-        if T::COLLECTION.key != self.key {
-            return;
-        }
-        let Ok(decoded) = decode_collection::<T>(self.raw) else {
-            return;
-        };
-        self.store
-            .signal::<T>()
-            .update(|c| c.merge_from(&decoded.collection));
-        self.merged = Some((T::COLLECTION, decoded.revision, decoded.quarantined));
     }
 }

@@ -8,7 +8,9 @@
 use super::browser::{keep_copy, local_storage, read};
 use crate::core::records::collection::Collection;
 use crate::core::records::registry::{CollectionInfo, Stored, VisitMut, VisitTypes};
-use crate::core::records::stored::{Damaged, Quarantined, collection_key, meta_key};
+use crate::core::records::stored::{
+    Damaged, Quarantined, collection_key, decode_collection, encode_collection, meta_key,
+};
 use crate::core::workspace::Workspace;
 use crate::core::workspace::counts::Counts;
 use crate::core::workspace::load::{collection_keys, load};
@@ -16,8 +18,8 @@ use crate::web::clock::now;
 use crate::web::poison::is_poisoned;
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
-use std::any::{Any, TypeId};
-use std::collections::{BTreeMap, HashMap};
+use std::any::Any;
+use std::collections::BTreeMap;
 
 /// The version written into stored metadata and exported files.
 pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -44,8 +46,28 @@ pub struct Health {
     pub last_saved: Option<DateTime<Utc>>,
 }
 
-/// One `RwSignal<Collection<T>>` per record type, boxed by type: the store's signals.
-type Signals = HashMap<TypeId, Box<dyn Any + Send + Sync>>;
+/// One collection of the store: its key, its signal (a `CollectionSignal<T>`, boxed) and
+/// what saving needs of its type, as plain functions made once per record type. Saving and
+/// other tabs find a collection by key here; with seven entries a list searched in order is
+/// smaller in the wasm than a map or a dispatch over every type at each call.
+pub(super) struct Slot {
+    pub(super) key: &'static str,
+    signal: Box<dyn Any + Send + Sync>,
+    /// The stored text of the collection with its quarantined records.
+    pub(super) encode: fn(Store, &[Quarantined], u64, DateTime<Utc>) -> String,
+    /// Merges another tab's stored value; its revision and quarantined records, or `None`
+    /// when the value cannot be read.
+    pub(super) merge: fn(Store, &str) -> Option<Merged>,
+}
+
+type Signals = Vec<Slot>;
+
+/// A collection's signal, made once as a read and a write half: pages get the read half, so
+/// reading never makes a new signal handle, and only the store writes.
+type CollectionSignal<T> = (ReadSignal<Collection<T>>, WriteSignal<Collection<T>>);
+
+/// What [`Slot::merge`] gives: the collection, the value's revision, its quarantined records.
+pub(super) type Merged = (CollectionInfo, u64, Vec<Quarantined>);
 
 /// The workspace in memory, bound to local storage. Cheap to copy; shared through context.
 #[derive(Clone, Copy)]
@@ -67,11 +89,15 @@ impl Store {
         struct NewSignals(Signals);
         impl VisitTypes for NewSignals {
             fn visit<T: Stored>(&mut self) {
-                let signal = RwSignal::new(Collection::<T>::default());
-                self.0.insert(TypeId::of::<T>(), Box::new(signal));
+                self.0.push(Slot {
+                    key: T::COLLECTION.key,
+                    signal: Box::new(signal(Collection::<T>::default())),
+                    encode: encode::<T>,
+                    merge: merge_stored::<T>,
+                });
             }
         }
-        let mut signals = NewSignals(HashMap::new());
+        let mut signals = NewSignals(Vec::new());
         Workspace::visit_types(&mut signals);
         let store = Store {
             signals: StoredValue::new(signals.0),
@@ -95,25 +121,33 @@ impl Store {
 
     /// The signal of one collection. Every record type of the registry has one from
     /// [`Store::open`]; a type outside it is a programming error.
-    pub(super) fn signal<T: Stored>(&self) -> RwSignal<Collection<T>> {
+    /// Never inlined: one small copy per record type instead of one per call site.
+    #[inline(never)]
+    pub(super) fn signal<T: Stored>(&self) -> CollectionSignal<T> {
         self.signals
             .with_value(|signals| {
                 signals
-                    .get(&TypeId::of::<T>())
-                    .and_then(|s| s.downcast_ref::<RwSignal<Collection<T>>>())
+                    .iter()
+                    .find_map(|s| s.signal.downcast_ref::<CollectionSignal<T>>())
                     .copied()
             })
-            .unwrap_or_else(|| panic!("{} is not in the workspace", T::COLLECTION.key))
+            .unwrap_or_else(|| panic!("a record type outside the workspace"))
+    }
+
+    /// Calls `with` with the slot of the collection named `key`.
+    pub(super) fn slot<R>(&self, key: &str, with: impl FnOnce(&Slot) -> R) -> Option<R> {
+        self.signals
+            .with_value(|slots| slots.iter().find(|s| s.key == key).map(with))
     }
 
     /// One collection, to read (tracked in views and memos).
     pub fn collection<T: Stored>(&self) -> ReadSignal<Collection<T>> {
-        self.signal::<T>().read_only()
+        self.signal::<T>().0
     }
 
     /// Changes one collection and saves it shortly after.
     pub fn edit<T: Stored>(&self, change: impl FnOnce(&mut Collection<T>)) {
-        self.signal::<T>().update(change);
+        self.signal::<T>().1.update(change);
         self.schedule_save(T::COLLECTION.key);
     }
 
@@ -182,7 +216,7 @@ impl Store {
         struct SetSignals(Store);
         impl VisitMut for SetSignals {
             fn visit<T: Stored>(&mut self, collection: &mut Collection<T>) {
-                self.0.signal::<T>().set(std::mem::take(collection));
+                self.0.signal::<T>().1.set(std::mem::take(collection));
             }
         }
         workspace.visit_mut(&mut SetSignals(*self));
@@ -205,7 +239,7 @@ impl Store {
         struct ReadSignals(Store);
         impl VisitMut for ReadSignals {
             fn visit<T: Stored>(&mut self, collection: &mut Collection<T>) {
-                *collection = self.0.signal::<T>().get_untracked();
+                *collection = self.0.collection::<T>().get_untracked();
             }
         }
         let mut workspace = Workspace::default();
@@ -218,7 +252,7 @@ impl Store {
         struct CountSignals(Store, Counts);
         impl VisitTypes for CountSignals {
             fn visit<T: Stored>(&mut self) {
-                self.0.signal::<T>().with(|c| self.1.add(c));
+                self.0.collection::<T>().with(|c| self.1.add(c));
             }
         }
         let mut counting = CountSignals(*self, Counts::default());
@@ -233,4 +267,24 @@ impl Store {
             self.schedule_save(key);
         }
     }
+}
+
+fn encode<T: Stored>(
+    store: Store,
+    quarantined: &[Quarantined],
+    revision: u64,
+    saved_at: DateTime<Utc>,
+) -> String {
+    store
+        .collection::<T>()
+        .with_untracked(|c| encode_collection(c, quarantined, revision, saved_at))
+}
+
+fn merge_stored<T: Stored>(store: Store, raw: &str) -> Option<Merged> {
+    let decoded = decode_collection::<T>(raw).ok()?;
+    store
+        .signal::<T>()
+        .1
+        .update(|c| c.merge_from(&decoded.collection));
+    Some((T::COLLECTION, decoded.revision, decoded.quarantined))
 }
