@@ -1,9 +1,9 @@
 //! A model card (lesson section 2.1): every field of the lesson's `ModelCard`, plus the
 //! licence, tags and unmapped README text that a Hugging Face card needs.
 //!
-//! Field names and the JSON shape are the lesson's `to_json` (see [`crate::core::card_serde`]).
+//! Field names and the JSON shape are the lesson's `to_json` (see [`crate::core::cards::json::shape`]).
 //! Numbers in tables are kept as the text the author typed, so a half-typed or wrong number is
-//! never lost: [`crate::core::card_check`] flags it at the field, and exports write it as a
+//! never lost: [`crate::core::cards::checks`] flags it at the field, and exports write it as a
 //! JSON number whenever it is one.
 
 use crate::core::cards::fields::{CountKey, Field, ListKey, TableKey, TextKey};
@@ -58,7 +58,7 @@ pub struct DateRange {
 
 /// The card itself, in the lesson's field order. Missing fields read as empty, so a partial
 /// card file still imports; unknown fields are refused. Reading is written by hand in
-/// [`crate::core::card_serde`] (serde's derive made 20 kB of wasm for these 30 fields).
+/// [`crate::core::cards::json::shape`] (serde's derive made 20 kB of wasm for these 30 fields).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct ModelCard {
     // Model details

@@ -138,7 +138,7 @@ impl Render for Number<'_> {
             "" => none().render_to(out),
             value => {
                 Plain(value).render_to(out);
-                // The validation's rule (`card_check::number_problem`), without its message.
+                // The validation's rule (`cards::checks::number_problem`), without its message.
                 if finite_number(value).is_none() {
                     html! { " " span.bad { "not a number" } }.render_to(out);
                 }

@@ -4,7 +4,7 @@
 //! recommendations that apply to them.
 //!
 //! Everything here is computed from the sources alone: the facilitator's workspace is not
-//! touched. [`to_workspace`] gives the participants as a workspace for `import::merge` when
+//! touched. [`to_workspace`] gives the participants as a workspace for `workspace::merge::merge` when
 //! the facilitator chooses to save them.
 
 use crate::core::maturity::assessment::Assessment;
@@ -382,7 +382,7 @@ fn room(
     }
 }
 
-/// The participants' assessments as a workspace, for `import::merge` into the facilitator's
+/// The participants' assessments as a workspace, for `workspace::merge::merge` into the facilitator's
 /// own when they choose to save the room (merge keeps both copies, under a new id, of any
 /// assessment whose id is already there with other content). Ids are unique: copies with the
 /// same id were merged into one participant.

@@ -174,7 +174,7 @@ fn card_yaml(card: &ModelCard) -> Yaml {
     Yaml::Map(entries.collect())
 }
 
-/// Rows as a mapping, or as `[name, value]` pairs while two share a name (as `card_serde`).
+/// Rows as a mapping, or as `[name, value]` pairs while two share a name (as `cards::json::shape`).
 fn rows_yaml(rows: Vec<(&str, Yaml)>) -> Yaml {
     let mut seen = BTreeSet::new();
     if rows.iter().all(|(name, _)| seen.insert(*name)) {
