@@ -105,6 +105,13 @@ fn module_path(relative: &str) -> Vec<String> {
     parts
 }
 
+/// The Rust identifier at the start of `text`.
+fn identifier(text: &str) -> String {
+    text.chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+        .collect()
+}
+
 /// The top-level modules of `layer` ("core" or "web") that one file's lines refer to, with
 /// the line: `crate::core::x` and `crate::web::x` paths anywhere in code (use statements,
 /// inline paths, serde attributes), and `super::` paths that climb out of the file's own
@@ -124,35 +131,21 @@ fn imports_of(layer: &str, relative: &str, source: &str) -> Vec<Import> {
         let mut targets = Vec::new();
         let mut rest = code;
         while let Some(at) = rest.find(&prefix) {
-            let after = &rest[at + prefix.len()..];
-            let name: String = after
-                .chars()
-                .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
-                .collect();
-            targets.push(name);
-            rest = after;
+            rest = &rest[at + prefix.len()..];
+            targets.push(identifier(rest));
         }
+        // `super` of a file is its folder; of a mod.rs, the folder above. A path that climbs
+        // to the layer's root names another top-level module.
         if let Some(at) = code.find("super::") {
-            let climbs = code[at..].matches("super::").count();
+            let mut segments = code[at..].split("::");
             let mut depth = path.len();
-            // `super` of a file is its folder; of a mod.rs, the folder above.
-            let tail = &code[at..];
-            let mut segments = tail.split("::");
-            let mut used = 0;
-            for segment in segments.by_ref() {
-                if segment == "super" && used < climbs {
-                    used += 1;
-                    depth = depth.saturating_sub(1);
-                } else {
-                    if depth == 0 {
-                        let name: String = segment
-                            .chars()
-                            .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
-                            .collect();
-                        targets.push(name);
-                    }
-                    break;
-                }
+            let mut next = segments.next();
+            while next == Some("super") {
+                depth = depth.saturating_sub(1);
+                next = segments.next();
+            }
+            if let (0, Some(segment)) = (depth, next) {
+                targets.push(identifier(segment));
             }
         }
         for to in targets {

@@ -10,7 +10,6 @@ use crate::core::cards::fields::{CountKey, Field, ListKey, TableKey, TextKey};
 use crate::core::cards::json::shape as card_serde;
 use crate::core::records::collection::Record;
 use crate::core::records::merge::Mergeable;
-use crate::core::records::registry::{CollectionInfo, Stored};
 use crate::core::text::dates;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
@@ -300,11 +299,4 @@ impl Mergeable for CardRecord {
     }
 }
 
-impl Stored for CardRecord {
-    const COLLECTION: CollectionInfo = CollectionInfo {
-        key: "cards",
-        one: "model card",
-        many: "model cards",
-        counted: true,
-    };
-}
+crate::core::records::registry::stored!(CardRecord, "cards", "model card", "model cards");

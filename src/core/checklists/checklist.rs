@@ -7,7 +7,6 @@
 
 use crate::core::checklists::lesson::{BEST_PRACTICES, WORKFLOW_STAGES};
 use crate::core::records::merge::Mergeable;
-use crate::core::records::registry::{CollectionInfo, Stored};
 use crate::core::text::dates;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -226,11 +225,4 @@ impl Mergeable for Checklist {
     }
 }
 
-impl Stored for Checklist {
-    const COLLECTION: CollectionInfo = CollectionInfo {
-        key: "checklists",
-        one: "checklist",
-        many: "checklists",
-        counted: true,
-    };
-}
+crate::core::records::registry::stored!(Checklist, "checklists", "checklist", "checklists");

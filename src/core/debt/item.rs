@@ -2,7 +2,6 @@
 //! statuses.
 
 use crate::core::records::merge::Mergeable;
-use crate::core::records::registry::{CollectionInfo, Stored};
 use crate::core::text::dates;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
@@ -185,11 +184,4 @@ impl Mergeable for DebtItem {
     }
 }
 
-impl Stored for DebtItem {
-    const COLLECTION: CollectionInfo = CollectionInfo {
-        key: "debt",
-        one: "debt item",
-        many: "debt items",
-        counted: true,
-    };
-}
+crate::core::records::registry::stored!(DebtItem, "debt", "debt item", "debt items");

@@ -4,7 +4,6 @@
 use crate::core::maturity::criteria::{self as maturity, MaturityResult};
 use crate::core::maturity::teams::TeamStructure;
 use crate::core::records::merge::Mergeable;
-use crate::core::records::registry::{CollectionInfo, Stored};
 use crate::core::text::dates;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
@@ -123,11 +122,4 @@ impl Mergeable for Assessment {
     }
 }
 
-impl Stored for Assessment {
-    const COLLECTION: CollectionInfo = CollectionInfo {
-        key: "assessments",
-        one: "assessment",
-        many: "assessments",
-        counted: true,
-    };
-}
+crate::core::records::registry::stored!(Assessment, "assessments", "assessment", "assessments");

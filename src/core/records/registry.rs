@@ -29,6 +29,29 @@ pub trait Stored: Mergeable + Send + Sync + 'static {
     const COLLECTION: CollectionInfo;
 }
 
+/// Implements [`Stored`]: `stored!(DebtItem, "debt", "debt item", "debt items")`, and
+/// `…, not counted)` for a collection that import summaries leave out.
+macro_rules! stored {
+    ($type:ident, $key:literal, $one:literal, $many:literal) => {
+        $crate::core::records::registry::stored!($type, $key, $one, $many, true);
+    };
+    ($type:ident, $key:literal, $one:literal, $many:literal, not counted) => {
+        $crate::core::records::registry::stored!($type, $key, $one, $many, false);
+    };
+    ($type:ident, $key:literal, $one:literal, $many:literal, $counted:literal) => {
+        impl $crate::core::records::registry::Stored for $type {
+            const COLLECTION: $crate::core::records::registry::CollectionInfo =
+                $crate::core::records::registry::CollectionInfo {
+                    key: $key,
+                    one: $one,
+                    many: $many,
+                    counted: $counted,
+                };
+        }
+    };
+}
+pub(crate) use stored;
+
 /// Sees every collection of a workspace, in the list's order.
 pub trait Visit {
     fn visit<T: Stored>(&mut self, collection: &Collection<T>);

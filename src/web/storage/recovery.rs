@@ -3,8 +3,7 @@
 
 use super::browser::write;
 use super::store::{APP_VERSION, Store};
-use crate::core::records::stored::{collection_key, encode_meta, meta_key};
-use crate::core::workspace::load::collection_keys;
+use crate::core::records::stored::{encode_meta, meta_key};
 use crate::web::clock::now;
 use leptos::prelude::*;
 
@@ -13,10 +12,8 @@ impl Store {
     pub fn release_damaged(&self, storage_key: &str) {
         self.damaged
             .update(|d| d.retain(|e| e.damaged.key != storage_key));
-        for key in collection_keys() {
-            if collection_key(key) == storage_key {
-                self.schedule_save(key);
-            }
+        if let Some(key) = self.key_of(storage_key) {
+            self.schedule_save(key);
         }
         if storage_key == meta_key() {
             let _ = write(&meta_key(), &encode_meta(APP_VERSION, now()));

@@ -8,7 +8,6 @@ use crate::core::records::migrate::SCHEMA_VERSION;
 use crate::core::records::stored::{
     Meta, Quarantined, collection_key, encode_meta, meta_is_current, meta_key, stored_revision,
 };
-use crate::core::workspace::load::collection_keys;
 use crate::web::clock::now;
 use leptos::prelude::*;
 use std::time::Duration;
@@ -33,7 +32,7 @@ impl Store {
     /// Writes every collection that has a save pending (when the page is hidden or closed).
     pub fn flush(&self) {
         let pending: Vec<&'static str> = self.pending.with_value(|p| p.keys().copied().collect());
-        for key in collection_keys() {
+        for key in self.keys() {
             if pending.contains(&key) {
                 self.save_now(key);
             }
@@ -135,9 +134,7 @@ impl Store {
                     }
                     return;
                 }
-                if let Some(key) = collection_keys()
-                    .into_iter()
-                    .find(|k| collection_key(k) == storage_key)
+                if let Some(key) = store.key_of(&storage_key)
                     && store.loaded.get_value()
                 {
                     store.absorb(key, &value);

@@ -9,7 +9,8 @@ use super::browser::{keep_copy, local_storage, read};
 use crate::core::records::collection::Collection;
 use crate::core::records::registry::{CollectionInfo, Stored, VisitMut, VisitTypes};
 use crate::core::records::stored::{
-    Damaged, Quarantined, collection_key, decode_collection, encode_collection, meta_key,
+    Damaged, KEY_PREFIX, Quarantined, collection_key, decode_collection, encode_collection,
+    meta_key,
 };
 use crate::core::workspace::Workspace;
 use crate::core::workspace::counts::Counts;
@@ -140,6 +141,18 @@ impl Store {
             .with_value(|slots| slots.iter().find(|s| s.key == key).map(with))
     }
 
+    /// The registry keys of every collection, in the registry's order.
+    pub(super) fn keys(&self) -> Vec<&'static str> {
+        self.signals
+            .with_value(|slots| slots.iter().map(|s| s.key).collect())
+    }
+
+    /// The registry key of the collection stored under `storage_key`, if it is one.
+    pub(super) fn key_of(&self, storage_key: &str) -> Option<&'static str> {
+        let key = storage_key.strip_prefix(KEY_PREFIX)?;
+        self.slot(key, |slot| slot.key)
+    }
+
     /// One collection, to read (tracked in views and memos).
     pub fn collection<T: Stored>(&self) -> ReadSignal<Collection<T>> {
         self.signal::<T>().0
@@ -205,7 +218,7 @@ impl Store {
         self.loaded.set_value(true);
         if outcome.migrated_from.is_some() {
             // Write the upgraded data back so the stored schema matches.
-            for key in collection_keys() {
+            for key in self.keys() {
                 self.save_now(key);
             }
         }
@@ -263,7 +276,7 @@ impl Store {
     /// Puts a whole workspace in place (after an import) and saves every collection.
     pub fn replace_workspace(&self, mut workspace: Workspace) {
         self.set_all(&mut workspace);
-        for key in collection_keys() {
+        for key in self.keys() {
             self.schedule_save(key);
         }
     }

@@ -5,7 +5,6 @@ use super::stage::{ApprovalStage, ApprovalStatus, Decision, EntryKind, TrailEntr
 use crate::core::cards::card::{CardRecord, ModelCard, UNTITLED_CARD};
 use crate::core::records::collection::Record;
 use crate::core::records::merge::Mergeable;
-use crate::core::records::registry::{CollectionInfo, Stored};
 use crate::core::text::dates;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
@@ -371,11 +370,9 @@ impl Mergeable for ApprovalRequest {
     }
 }
 
-impl Stored for ApprovalRequest {
-    const COLLECTION: CollectionInfo = CollectionInfo {
-        key: "approvals",
-        one: "approval request",
-        many: "approval requests",
-        counted: true,
-    };
-}
+crate::core::records::registry::stored!(
+    ApprovalRequest,
+    "approvals",
+    "approval request",
+    "approval requests"
+);

@@ -3,7 +3,6 @@
 use super::stage::ApprovalStage;
 use crate::core::records::collection::Record;
 use crate::core::records::merge::Mergeable;
-use crate::core::records::registry::{CollectionInfo, Stored};
 use crate::core::text::dates;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -48,11 +47,4 @@ impl Mergeable for ReviewerGroup {
     }
 }
 
-impl Stored for ReviewerGroup {
-    const COLLECTION: CollectionInfo = CollectionInfo {
-        key: "reviewers",
-        one: "reviewer group",
-        many: "reviewer groups",
-        counted: false,
-    };
-}
+crate::core::records::registry::stored!(ReviewerGroup, "reviewers", "reviewer group", "reviewer groups", not counted);

@@ -6,7 +6,6 @@ use super::model_info::ModelInfo;
 use crate::core::cards::card::CardRecord;
 use crate::core::records::collection::Record;
 use crate::core::records::merge::Mergeable;
-use crate::core::records::registry::{CollectionInfo, Stored};
 use crate::core::text::dates;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
@@ -103,11 +102,9 @@ impl Mergeable for SecurityAudit {
     }
 }
 
-impl Stored for SecurityAudit {
-    const COLLECTION: CollectionInfo = CollectionInfo {
-        key: "audits",
-        one: "security audit",
-        many: "security audits",
-        counted: true,
-    };
-}
+crate::core::records::registry::stored!(
+    SecurityAudit,
+    "audits",
+    "security audit",
+    "security audits"
+);
