@@ -6,11 +6,13 @@ use common::{HOSTILE_CARD_TEXT, hostile_card};
 
 use chrono::NaiveDate;
 use mlops_governance_workbench::core::cards::card::{FairnessGroup, ModelCard, NamedNumber};
-use mlops_governance_workbench::core::cards::fields::{Field, ListKey, TableKey, TextKey};
+use mlops_governance_workbench::core::cards::fields::{Field, ListKey, TextKey};
 use mlops_governance_workbench::core::cards::json::lesson_example;
 use mlops_governance_workbench::core::cards::readme::{
-    CARD_KEY, ReadmeError, card_to_readme, parse_readme,
+    APPENDED_HEADING, CARD_KEY, ReadmeError, card_to_readme, parse_readme,
 };
+use mlops_governance_workbench::core::cards::results::{EvalResult, MetricValue};
+use mlops_governance_workbench::core::cards::yaml::is_plain_number;
 use mlops_governance_workbench::core::cards::yaml::{Yaml, parse_yaml, write_yaml};
 use mlops_governance_workbench::core::text::markdown::{escape_block, escape_inline};
 use saphyr_parser::{Event, Parser, ScalarStyle};
@@ -170,9 +172,20 @@ fn invalid_numbers_and_duplicate_rows_go_to_a_readme_and_back() {
     ];
     card.evaluation_factors
         .push(card.evaluation_factors[0].clone());
+    // The same numbers as evaluation results: the Hub's model-index writes them as PyYAML
+    // reads floats.
+    card.eval_results = card
+        .performance_metrics
+        .iter()
+        .filter(|m| is_plain_number(&m.value))
+        .map(|m| EvalResult {
+            metric_type: m.name.clone(),
+            value: MetricValue::typed(&m.value),
+            ..EvalResult::default()
+        })
+        .collect();
     let readme = assert_round_trip(&card);
 
-    // The Hub's model-index has only the finite numbers, written as typed.
     let front = saphyr_tree(split(&readme).0);
     let metrics = front["model-index"][0]["results"][0]["metrics"]
         .as_array()
@@ -187,7 +200,6 @@ fn invalid_numbers_and_duplicate_rows_go_to_a_readme_and_back() {
             ("accuracy", "0.9".to_owned()),
             ("precision", "0.7560".to_owned()),
             ("recall", "1.0e-3".to_owned()),
-            ("f1", "0.5".to_owned()),
             ("negative zero", "-0".to_owned()),
             ("big", "18446744073709551616".to_owned()),
             ("count", "10".to_owned()),
@@ -216,7 +228,7 @@ fn invalid_numbers_and_duplicate_rows_go_to_a_readme_and_back() {
 fn an_empty_card_goes_to_a_readme_and_back() {
     let card = ModelCard::default();
     let readme = assert_round_trip(&card);
-    assert!(readme.contains("model-index:\n  - name: \"Untitled card\"\n    results: []\n"));
+    assert!(!readme.contains("model-index:"));
     assert!(readme.contains("# Model Card for Untitled card\n"));
     assert!(readme.contains("[More Information Needed]"));
     let front = saphyr_tree(split(&readme).0);
@@ -245,23 +257,8 @@ fn the_front_matter_has_the_hubs_keys_in_their_shapes() {
         front["metrics"],
         serde_json::json!(["ndcg@10", "map@10", "click_through_rate", "conversion_rate"])
     );
-    let index = front["model-index"].as_array().unwrap();
-    assert_eq!(index.len(), 1);
-    assert_eq!(index[0]["name"], "product_recommendation_model");
-    let results = index[0]["results"].as_array().unwrap();
-    assert_eq!(results.len(), 1);
-    assert_eq!(results[0]["task"], serde_json::json!({"type": "ranking"}));
-    assert_eq!(
-        results[0]["dataset"],
-        serde_json::json!({"name": "Held-out data from December 2023", "type": "custom"})
-    );
-    let metrics = results[0]["metrics"].as_array().unwrap();
-    assert_eq!(metrics.len(), 4);
-    assert_eq!(
-        metrics[0],
-        serde_json::json!({"type": "ndcg@10", "value": 0.756, "name": "ndcg@10"})
-    );
-    assert!(metrics.iter().all(|m| m["value"].is_number()));
+    // No evaluation results: no model-index (the lesson's metrics never go there).
+    assert!(front.get("model-index").is_none());
     // The whole card, in the lesson's JSON shape.
     let lesson: Value =
         serde_json::from_str(&mlops_governance_workbench::core::cards::json::card_to_json(&card))
@@ -402,21 +399,25 @@ Questions: <mailto:nlp-team@example.org> or open an issue.
 "#;
 
 #[test]
-fn an_ordinary_hub_readme_fills_what_maps_and_keeps_the_rest() {
+fn an_ordinary_hub_readme_fills_what_maps_and_keeps_the_rest_as_written() {
     let imported = parse_readme(BERT_README).unwrap();
     assert!(!imported.exact);
     let card = &imported.card;
     assert_eq!(card.model_name, "bert-base-uncased-finetuned-sst2");
     assert_eq!(card.license, "apache-2.0");
     assert_eq!(card.tags, ["exbert", "fill-mask"]);
-    assert_eq!(
-        card.performance_metrics,
-        [
-            NamedNumber::new("Accuracy", "0.9232"),
-            NamedNumber::new("f1", "0.92")
-        ]
-    );
-    assert_eq!(card.model_type, "text-classification");
+    // model-index goes to the evaluation results, never to the lesson's metrics.
+    assert!(card.performance_metrics.is_empty());
+    assert_eq!(card.eval_results.len(), 2);
+    let accuracy = &card.eval_results[0];
+    assert_eq!(accuracy.task_type, "text-classification");
+    assert_eq!(accuracy.dataset.name, "GLUE SST-2");
+    assert_eq!(accuracy.dataset.config, "sst2");
+    assert_eq!(accuracy.dataset.split, "validation");
+    assert_eq!(accuracy.metric_name, "Accuracy");
+    assert_eq!(accuracy.value, MetricValue::Number("0.9232".into()));
+    assert_eq!(accuracy.verified, Some(true));
+    assert_eq!(card.eval_results[1].metric_type, "f1");
     assert_eq!(card.contact_email, "nlp-team@example.org");
     assert_eq!(
         imported.filled,
@@ -424,57 +425,86 @@ fn an_ordinary_hub_readme_fills_what_maps_and_keeps_the_rest() {
             Field::Text(TextKey::ModelName),
             Field::Text(TextKey::License),
             Field::List(ListKey::Tags),
-            Field::Table(TableKey::PerformanceMetrics),
-            Field::Text(TextKey::ModelType),
+            Field::EvalResults,
             Field::Text(TextKey::ContactEmail),
         ]
     );
+    assert_eq!(imported.kept_keys, ["language", "datasets", "pipeline_tag", "widget"]);
     assert_eq!(
         imported.summary(),
-        "Filled 6 fields (Model name, Licence, Tags, Performance metrics, Model type, Contact e-mail); kept the rest as other README text."
+        "Filled 5 fields (Model name, Licence, Tags, Evaluation results, Contact e-mail). \
+         Kept 4 metadata keys as other metadata (language, datasets, pipeline_tag, widget). \
+         Kept 2 README sections as written."
     );
-    // What did not map: the other keys as YAML (model-index and pipeline_tag too, which
-    // mapped only in part), then the whole body.
-    let rest = &card.unmapped_text;
+    let origin = card.imported_readme.as_ref().unwrap();
     assert!(
-        rest.starts_with("---\nlanguage: \"en\"\ndatasets:\n  - \"bookcorpus\"\n"),
-        "{rest}"
+        origin
+            .other_metadata()
+            .starts_with("language: en\ndatasets:\n- bookcorpus\n")
     );
-    assert!(rest.contains("\npipeline_tag: \"fill-mask\"\n"));
-    assert!(rest.contains("\nmodel-index:\n  - name: \"bert-base-uncased-finetuned-sst2\"\n"));
-    assert!(rest.contains("          verified: true\n"));
-    assert!(rest.contains(
-        "\nwidget:\n  - text: \"Paris is the [MASK] of France.\"\n---\n\n# BERT base model"
-    ));
-    assert!(rest.ends_with("Questions: <mailto:nlp-team@example.org> or open an issue."));
-    assert!(!rest.contains("\nlicense:") && !rest.contains("\ntags:"));
 
-    // The same README with Windows line endings and a BOM.
+    // Exported unedited: the original's keys as written and its body byte for byte, then
+    // the card.
+    let readme = card_to_readme(card);
+    let original_front = BERT_README
+        .strip_prefix("---\n")
+        .unwrap()
+        .split_once("\n---\n")
+        .unwrap();
+    let (front, body) = split(&readme);
+    assert!(front.starts_with(&format!("{}\n", original_front.0)), "{front}");
+    assert_eq!(body, original_front.1);
+    assert!(front.contains(&format!("\n{CARD_KEY}:\n")));
+
+    // The same README with Windows line endings, a stray CR and a BOM.
     let windows = format!("\u{feff}{}", BERT_README.replace('\n', "\r\n"));
     assert_eq!(parse_readme(&windows).unwrap(), imported);
 
-    // Exported, it now carries the whole card: exact from then on.
-    assert_round_trip(card);
+    // Read back, it is exact, and exports the same README again.
+    let again = parse_readme(&readme).unwrap();
+    assert!(again.exact);
+    assert_eq!(&again.card, card);
+    assert_eq!(card_to_readme(&again.card), readme);
 }
 
 #[test]
-fn several_results_name_their_dataset_and_a_lone_pipeline_tag_gives_the_type() {
-    let readme = "---\nmodel_name: tiny\npipeline_tag: image-classification\nmodel-index:\n- name: tiny\n  results:\n  - dataset: {name: A, type: a}\n    metrics: [{type: acc, value: 1}]\n  - dataset: {name: B, type: b}\n    metrics: [{type: acc, value: '0.5 ± 0.1'}]\n---\n";
-    let imported = parse_readme(readme).unwrap();
-    let card = imported.card;
-    assert_eq!(card.model_name, "tiny");
-    assert_eq!(card.model_type, "image-classification");
+fn an_edited_field_is_written_in_the_originals_place_and_the_rest_stays() {
+    let mut card = parse_readme(BERT_README).unwrap().card;
+    card.license = "mit".into();
+    card.contact_email = "<b>me</b>@example.org".into();
+    card.eval_results[1].value = MetricValue::Text("-8.17 +/- 59.21".into());
+    card.known_limitations = vec!["Short texts only".into()];
+    let readme = card_to_readme(&card);
+    let (front, body) = split(&readme);
+    let tree = saphyr_tree(front);
+    assert_eq!(tree["license"], "mit");
+    assert_eq!(tree["language"], "en");
+    assert_eq!(tree["pipeline_tag"], "fill-mask");
+    let metrics = &tree["model-index"][0]["results"][0]["metrics"];
+    assert_eq!(metrics[0]["verified"], true);
+    assert_eq!(metrics[1]["value"], "-8.17 +/- 59.21");
     assert_eq!(
-        card.performance_metrics,
-        [
-            NamedNumber::new("acc (A)", "1"),
-            NamedNumber::new("acc (B)", "0.5 ± 0.1")
-        ]
+        tree["model-index"][0]["results"][0]["dataset"]["config"],
+        "sst2"
     );
-    // model_name and pipeline_tag mapped whole; model-index stays as other text.
-    assert!(card.unmapped_text.starts_with("---\nmodel-index:\n"));
-    assert!(!card.unmapped_text.contains("pipeline_tag"));
-    assert!(card.unmapped_text.ends_with("---"));
+    // The contact section is rewritten, escaped; the rest of the body is as it was.
+    assert!(body.contains("## Model Card Contact\n\n&lt;b>me&lt;/b>@example.org"), "{body}");
+    assert!(!body.contains("Questions:"));
+    assert!(body.contains("```python\n# Model Card Contact\n"));
+    // A field the original had no section for follows at the end.
+    assert!(body.ends_with(&format!(
+        "{APPENDED_HEADING}\n\n### Known limitations\n\n- Short texts only\n"
+    )));
+    // Read back: the same fields, and the README it came from is now the origin, so the
+    // export is stable.
+    let again = parse_readme(&readme).unwrap();
+    assert!(again.exact);
+    let without_origin = |c: &ModelCard| ModelCard {
+        imported_readme: None,
+        ..c.clone()
+    };
+    assert_eq!(without_origin(&again.card), without_origin(&card));
+    assert_eq!(card_to_readme(&again.card), readme);
 }
 
 #[test]
@@ -483,31 +513,39 @@ fn a_readme_without_front_matter_keeps_everything_and_names_the_card_from_its_he
     let imported = parse_readme(readme).unwrap();
     assert_eq!(imported.card.model_name, "my_model");
     assert_eq!(imported.filled, [Field::Text(TextKey::ModelName)]);
-    assert_eq!(
-        imported.card.unmapped_text,
-        "Intro line\n\n# Model Card for my\\_model\n\nSome text."
+    let exported = card_to_readme(&imported.card);
+    assert!(
+        exported.ends_with("---\nIntro line\n\n# Model Card for my\\_model\n\nSome text.\n"),
+        "{exported}"
     );
     let plain = parse_readme("# A title\nno contact").unwrap();
     assert_eq!(plain.card.model_name, "A title");
     let nothing = parse_readme("just text").unwrap();
     assert!(nothing.filled.is_empty());
-    assert_eq!(nothing.card.unmapped_text, "just text");
     assert_eq!(
         nothing.summary(),
-        "No field could be filled; kept the README as other README text."
+        "No field could be filled. Kept 1 README section as written."
     );
+    assert!(card_to_readme(&nothing.card).ends_with("---\njust text"));
     // A thematic break that is not alone on the first line is no front matter.
+    let broken = parse_readme("--- x\nbody").unwrap();
+    assert!(card_to_readme(&broken.card).ends_with("---\n--- x\nbody"));
+    // Neither the template's placeholder nor a part of a card is a name.
+    for heading in [
+        "# Model Card for Model ID\n",
+        "# Table of Contents\n",
+        "# Usage:\n",
+        "# What is Yi?\n",
+        "# {{ model_id }}\n",
+    ] {
+        assert_eq!(parse_readme(heading).unwrap().card.model_name, "", "{heading}");
+    }
     assert_eq!(
-        parse_readme("--- x\nbody").unwrap().card.unmapped_text,
-        "--- x\nbody"
-    );
-    // The template's placeholder is not a name.
-    assert_eq!(
-        parse_readme("# Model Card for Model ID\n")
+        parse_readme("# Table of Contents\n\n# Real <b>name</b>\n")
             .unwrap()
             .card
             .model_name,
-        ""
+        "Real name"
     );
 }
 
@@ -515,46 +553,35 @@ fn a_readme_without_front_matter_keeps_everything_and_names_the_card_from_its_he
 fn an_empty_front_matter_is_fine() {
     let imported = parse_readme("---\n---\n# Model Card for x\n").unwrap();
     assert_eq!(imported.card.model_name, "x");
-    assert_eq!(imported.card.unmapped_text, "# Model Card for x");
     let only_front = parse_readme("---\nlicense: mit\n---\n").unwrap();
     assert_eq!(only_front.card.license, "mit");
-    assert_eq!(only_front.card.unmapped_text, "");
     assert_eq!(only_front.summary(), "Filled 1 field (Licence).");
 }
 
 #[test]
-fn broken_yaml_names_the_line_and_column_of_the_readme() {
-    let error =
-        parse_readme("---\nlicense: mit\ntags: [a, b\nmodel_name: x\n---\nbody").unwrap_err();
-    let ReadmeError::InvalidYaml { line, .. } = &error else {
-        panic!("{error:?}")
-    };
-    assert!((3..=4).contains(line), "{error}");
-    assert!(error.to_string().starts_with(&format!(
-        "The README's front matter is not valid YAML: line {line}, column "
-    )));
+fn broken_yaml_is_kept_as_written_with_its_error_and_the_body_imports() {
+    let text = "---\nlicense: mit\ntags: [a, b\nmodel_name: x\n---\n# Model Card for y\n\n## Model Card Contact\n\na@example.org\n";
+    let imported = parse_readme(text).unwrap();
+    let error = imported.front_matter_error.clone().unwrap();
+    assert!(error.starts_with("This is not valid YAML: line "), "{error}");
+    assert!(imported.summary().contains("it is kept exactly as written"));
+    assert_eq!(imported.card.model_name, "y");
+    assert_eq!(imported.card.contact_email, "a@example.org");
+    assert_eq!(imported.card.license, "");
+    // Written back unchanged; the card's own copy cannot go into broken YAML.
+    assert_eq!(card_to_readme(&imported.card), text);
 
-    let error = parse_readme("---\nlicense: mit\n  tags: x: y\n---\n").unwrap_err();
-    assert!(
-        matches!(error, ReadmeError::InvalidYaml { line: 3, .. }),
-        "{error}"
-    );
-
-    let error = parse_readme("---\na: 1\na: 2\n---\n").unwrap_err();
-    assert_eq!(
-        error.to_string(),
-        "The README's front matter is not valid YAML: line 3, column 1: the key \"a\" appears twice."
-    );
-
-    let error = parse_readme("\r\n---\r\nkey:\tvalue: x\r\n---\r\n");
-    // Not front matter (the first line is blank): kept as text.
-    assert!(error.is_ok());
-
-    let error = parse_readme("---\nname: x\n- item\n---\n").unwrap_err();
-    assert!(
-        matches!(error, ReadmeError::InvalidYaml { line: 3, .. }),
-        "{error}"
-    );
+    for broken in [
+        "---\nlicense: mit\n  tags: x: y\n---\n",
+        "---\na: 1\na: 2\n---\n",
+        "---\nname: x\n- item\n---\n",
+        "---\n- a\n- b\n---\n",
+        "---\n{{ card_data }}\n---\n",
+    ] {
+        let imported = parse_readme(broken).unwrap();
+        assert!(imported.front_matter_error.is_some(), "{broken}");
+        assert_eq!(card_to_readme(&imported.card), broken);
+    }
 }
 
 #[test]
@@ -567,35 +594,19 @@ fn missing_ends_and_wrong_values_are_clear_errors() {
         error.to_string(),
         "The README's front matter starts with a --- line but has no closing --- line."
     );
+    // Values of unexpected shapes are kept as written, not refused.
+    let odd = parse_readme("---\ntags: [a]\nlicense: [mit, apache-2.0]\nmodel-index: bert\n---\n")
+        .unwrap();
+    assert_eq!(odd.card.license, "");
+    assert_eq!(odd.card.tags, ["a"]);
     assert_eq!(
-        parse_readme("---\n- a\n- b\n---\n"),
-        Err(ReadmeError::NotAMapping)
+        odd.model_index_error.as_deref(),
+        Some("it is neither a list nor a mapping")
     );
-
-    let error = parse_readme("---\ntags: [a]\nlicense: [mit, apache-2.0]\n---\n").unwrap_err();
-    assert_eq!(
-        error.to_string(),
-        "The README's front matter has a wrong value at license (line 3): expected text."
+    assert!(
+        card_to_readme(&odd.card)
+            .starts_with("---\ntags: [a]\nlicense: [mit, apache-2.0]\nmodel-index: bert\n")
     );
-    let error = parse_readme("---\nmodel-index: bert\n---\n").unwrap_err();
-    assert_eq!(
-        error,
-        ReadmeError::WrongValue {
-            path: "model-index".into(),
-            line: 2,
-            reason: "expected a list".into()
-        }
-    );
-    let error = parse_readme(
-        "---\nmodel-index:\n- name: m\n  results:\n  - metrics:\n    - value: 1\n---\n",
-    )
-    .unwrap_err();
-    assert_eq!(
-        error.to_string(),
-        "The README's front matter has a wrong value at model-index[0].results[0].metrics[0] (line 2): a metric needs a type."
-    );
-    let error = parse_readme("---\ntags:\n- [nested]\n---\n").unwrap_err();
-    assert!(error.to_string().contains("at tags[0] (line 2)"), "{error}");
 
     // The card's own copy is checked field by field.
     let mut readme = card_to_readme(&lesson_example());

@@ -1,6 +1,7 @@
 //! Helpers shared by the core's integration tests.
 #![allow(dead_code)]
 
+use mlops_governance_workbench::core::cards::results::{DatasetRef, EvalResult, MetricValue};
 use chrono::NaiveDate;
 use chrono::{DateTime, TimeZone, Utc};
 use mlops_governance_workbench::core::cards::card::{
@@ -157,5 +158,42 @@ pub fn hostile_card(s: &str) -> ModelCard {
         license: s.to_owned(),
         tags: two(s),
         unmapped_text: s.to_owned(),
+        eval_results: hostile_results(s),
+        imported_readme: None,
     }
+}
+
+/// Two evaluation results with the text in every field, one value a number.
+pub fn hostile_results(s: &str) -> Vec<EvalResult> {
+    let dataset = DatasetRef {
+        name: s.to_owned(),
+        kind: s.to_owned(),
+        config: s.to_owned(),
+        split: s.to_owned(),
+        revision: s.to_owned(),
+        args: s.to_owned(),
+    };
+    let mut extra = serde_json::Map::new();
+    extra.insert(format!("metric.{s}"), serde_json::json!([s, 1]));
+    let first = EvalResult {
+        task_type: s.to_owned(),
+        task_name: s.to_owned(),
+        dataset,
+        metric_type: s.to_owned(),
+        metric_name: s.to_owned(),
+        value: MetricValue::Text(s.to_owned()),
+        lower: s.to_owned(),
+        upper: s.to_owned(),
+        slice: s.to_owned(),
+        verified: Some(true),
+        source_name: s.to_owned(),
+        source_url: s.to_owned(),
+        extra,
+    };
+    let second = EvalResult {
+        value: MetricValue::Number("0.5".to_owned()),
+        verified: None,
+        ..first.clone()
+    };
+    vec![first, second]
 }

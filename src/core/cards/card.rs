@@ -1,5 +1,6 @@
 //! A model card (lesson section 2.1): every field of the lesson's `ModelCard`, plus the
-//! licence, tags and unmapped README text that a Hugging Face card needs.
+//! licence, tags, evaluation results and the imported README's other keys and sections that
+//! a Hugging Face card needs.
 //!
 //! Field names and the JSON shape are the lesson's `to_json` (see [`crate::core::cards::json::shape`]).
 //! Numbers in tables are kept as the text the author typed, so a half-typed or wrong number is
@@ -8,6 +9,8 @@
 
 use crate::core::cards::fields::{CountKey, Field, ListKey, TableKey, TextKey};
 use crate::core::cards::json::shape as card_serde;
+use crate::core::cards::origin::ReadmeOrigin;
+use crate::core::cards::results::EvalResult;
 use crate::core::records::collection::Record;
 use crate::core::records::merge::Mergeable;
 use crate::core::text::dates;
@@ -108,9 +111,15 @@ pub struct ModelCard {
     pub license: String,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
-    /// README text that an import could not map to a field, kept so nothing is lost.
+    /// Free text for the README's "More Information" (older imports kept README text here).
     #[serde(skip_serializing_if = "String::is_empty")]
     pub unmapped_text: String,
+    /// Evaluation results as the Hub's `model-index` holds them (task, dataset, metric).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub eval_results: Vec<EvalResult>,
+    /// What an imported README held beyond the fields, kept as written for its export.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub imported_readme: Option<ReadmeOrigin>,
 }
 
 /// A card stored in the workspace: the card plus its id and times.
@@ -250,6 +259,7 @@ impl ModelCard {
             }
             Field::EvaluationFactors => self.evaluation_factors.iter().any(|f| !blank(&f.name)),
             Field::FairnessMetrics => self.fairness_metrics.iter().any(|g| !blank(&g.group)),
+            Field::EvalResults => !self.eval_results.is_empty(),
         }
     }
 

@@ -58,6 +58,8 @@ pub enum Field {
     DateRange,
     EvaluationFactors,
     FairnessMetrics,
+    /// The Hub's evaluation results (task, dataset, metric), beyond the lesson's fields.
+    EvalResults,
 }
 
 /// The model types the lesson names; anything else is "other" with free text.
@@ -70,7 +72,7 @@ pub struct Section {
 }
 
 /// The lesson's sections, then what a Hugging Face card adds.
-pub const SECTIONS: [Section; 10] = [
+pub const SECTIONS: [Section; 11] = [
     Section {
         title: "Model details",
         fields: &[
@@ -144,6 +146,10 @@ pub const SECTIONS: [Section; 10] = [
         ],
     },
     Section {
+        title: "Evaluation results",
+        fields: &[Field::EvalResults],
+    },
+    Section {
         title: "Publishing",
         fields: &[
             Field::Text(TextKey::License),
@@ -199,6 +205,7 @@ impl Field {
             Field::DateRange => "training_data_date_range",
             Field::EvaluationFactors => "evaluation_factors",
             Field::FairnessMetrics => "fairness_metrics",
+            Field::EvalResults => "eval_results",
         }
     }
 
@@ -239,6 +246,7 @@ impl Field {
             Field::DateRange => "Training data date range",
             Field::EvaluationFactors => "Evaluation factors",
             Field::FairnessMetrics => "Fairness metrics",
+            Field::EvalResults => "Evaluation results",
         }
     }
 

@@ -17,6 +17,9 @@ use crate::core::cards::card::{Factor, FairnessGroup, ModelCard, NamedNumber};
 use crate::core::cards::checks::{completeness, is_email};
 use crate::core::cards::fairness::{self, FOUR_FIFTHS, GroupStats};
 use crate::core::cards::fields::{Field, SECTIONS, TextKey};
+use crate::core::cards::origin::{FrontMatter, ReadmeOrigin};
+use crate::core::cards::readme::sections::other_sections;
+use crate::core::cards::results::{EvalResult, group_by_dataset};
 use crate::core::text::number::finite_number;
 use crate::core::text::number::format_count;
 use chrono::NaiveDate;
@@ -43,6 +46,7 @@ th{background:#eef2f6}.none,.meta{color:#5a6570}.none{font-style:italic}\
 .bad{color:#a4000f;font-weight:600}\
 .flag{border-left:4px solid #a4000f;background:#fdecee;padding:.3rem .6rem}\
 svg{display:block;max-width:100%;height:auto;margin:.5rem 0}\
+pre{white-space:pre-wrap;background:#f6f8fa;padding:.5rem;font-size:13px}\
 @media print{body{color:#000;background:#fff;max-width:none;padding:0;font-size:11pt}\
 section,table,tr,svg,.flag{break-inside:avoid}h2,h3,dt{break-after:avoid}\
 h2{border-color:#000}th,.flag{background:#fff}.flag{border-color:#000}\
@@ -81,6 +85,7 @@ pub fn render_card_html(card: &ModelCard) -> String {
                         }
                     }
                 }
+                @if let Some(origin) = &card.imported_readme { (imported(origin)) }
             }
         }
     }
@@ -185,6 +190,67 @@ fn value(card: &ModelCard, field: Field) -> Markup {
         }
         Field::EvaluationFactors => factors(&card.evaluation_factors),
         Field::FairnessMetrics => fairness_groups(&card.fairness_metrics),
+        Field::EvalResults => eval_results(&card.eval_results),
+    }
+}
+
+/// One table per dataset: task, metric and value (a number or a text), and whether the Hub
+/// verified it.
+fn eval_results(results: &[EvalResult]) -> Markup {
+    if results.is_empty() {
+        return none();
+    }
+    html! {
+        @for (dataset, members) in group_by_dataset(results) {
+            h3 { (Plain(&dataset.label())) }
+            table {
+                thead { tr {
+                    th scope="col" { "Task" } th scope="col" { "Metric" }
+                    th scope="col" { "Value" } th scope="col" { "Verified" }
+                } }
+                tbody {
+                    @for r in members.iter().filter_map(|i| results.get(*i)) {
+                        tr {
+                            td { (Plain(r.task_label())) }
+                            td { (Plain(r.metric_label())) }
+                            td { (Plain(r.value.as_text())) }
+                            td { (match r.verified { Some(true) => "yes", Some(false) => "no", None => "" }) }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// What an imported README held beyond the fields, as written and inert: its other metadata
+/// and the sections no field fills.
+fn imported(origin: &ReadmeOrigin) -> Markup {
+    let metadata = origin.other_metadata();
+    let sections = other_sections(&origin.sections);
+    html! {
+        @if let FrontMatter::Invalid { text, error } = &origin.front_matter {
+            section {
+                h2 { "Front matter (not valid YAML)" }
+                p.bad { (Plain(error)) }
+                pre { (Plain(text)) }
+            }
+        }
+        @if !metadata.is_empty() {
+            section {
+                h2 { "Other metadata" }
+                pre { (Plain(&metadata)) }
+            }
+        }
+        @if !sections.is_empty() {
+            section {
+                h2 { "Other README sections" }
+                @for s in sections {
+                    h3 { (Plain(s.title().map_or("Text before the first heading", |t| t.1))) }
+                    pre { (Plain(s.text.trim_matches('\n'))) }
+                }
+            }
+        }
     }
 }
 

@@ -8,5 +8,7 @@ pub mod fairness;
 pub mod fields;
 pub mod html;
 pub mod json;
+pub mod origin;
 pub mod readme;
+pub mod results;
 pub mod yaml;

@@ -290,6 +290,8 @@ const FIELD_NAMES: &[&str] = &[
     "license",
     "tags",
     "unmapped_text",
+    "eval_results",
+    "imported_readme",
 ];
 
 /// Wraps a `deserialize` function of this module as a type for `next_value`.
@@ -322,6 +324,10 @@ impl<'de> Deserialize<'de> for ModelCard {
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<ModelCard, A::Error> {
                 let mut card = ModelCard::default();
                 while let Some(key) = map.next_key::<String>()? {
+                    if key == "imported_readme" {
+                        card.imported_readme = map.next_value()?;
+                        continue;
+                    }
                     let field = SECTIONS
                         .iter()
                         .flat_map(|s| s.fields.iter().copied())
@@ -344,6 +350,7 @@ impl<'de> Deserialize<'de> for ModelCard {
                         Field::FairnessMetrics => {
                             card.fairness_metrics = map.next_value::<FairnessRows>()?.0
                         }
+                        Field::EvalResults => card.eval_results = map.next_value()?,
                     }
                 }
                 Ok(card)

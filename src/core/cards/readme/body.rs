@@ -214,6 +214,10 @@ pub(super) fn write_body(card: &ModelCard, out: &mut String) {
     );
     md.open("### Results");
     md.number_table(None, ["Metric", "Value"], &card.performance_metrics);
+    if !card.eval_results.is_empty() {
+        md.label("Evaluation results");
+        write_results(&mut md, &card.eval_results);
+    }
     md.open("#### Fairness Metrics");
     for group in &card.fairness_metrics {
         let name = escape_inline(&group.group);
@@ -241,4 +245,82 @@ pub(super) fn write_body(card: &ModelCard, out: &mut String) {
         md.out.pop();
     }
     *out = md.out;
+}
+
+/// One field's value as Markdown, every user text escaped; empty when the field is.
+pub(super) fn field_markdown(card: &ModelCard, field: Field) -> String {
+    let mut md = Md {
+        out: String::new(),
+        empty: false,
+    };
+    let date = |d: Option<chrono::NaiveDate>| d.map_or("unknown".to_owned(), |d| d.to_string());
+    match field {
+        Field::Text(key) => md.text(card.text(key)),
+        Field::List(key) => md.list(None, card.list(key)),
+        Field::Table(key) => md.number_table(None, ["Name", "Value"], card.table(key)),
+        Field::Count(key) => {
+            if let Some(count) = card.count(key) {
+                md.text(&format_count(count));
+            }
+        }
+        Field::TrainingDate => {
+            if card.training_date.is_some() {
+                md.text(&date(card.training_date));
+            }
+        }
+        Field::DateRange => {
+            let range = card.training_data_date_range;
+            if range.start.is_some() || range.end.is_some() {
+                md.text(&format!("{} to {}", date(range.start), date(range.end)));
+            }
+        }
+        Field::EvaluationFactors => {
+            let values: Vec<String> = card
+                .evaluation_factors
+                .iter()
+                .map(|f| f.values.join(", "))
+                .collect();
+            if !values.is_empty() {
+                md.table(
+                    ["Factor", "Values"],
+                    card.evaluation_factors
+                        .iter()
+                        .zip(&values)
+                        .map(|(f, v)| (f.name.as_str(), v.as_str())),
+                );
+            }
+        }
+        Field::FairnessMetrics => {
+            for group in &card.fairness_metrics {
+                let name = escape_inline(&group.group);
+                md.label(if name.is_empty() {
+                    "(unnamed group)"
+                } else {
+                    &name
+                });
+                md.number_table(None, ["Subgroup", "Value"], &group.subgroups);
+            }
+        }
+        Field::EvalResults => write_results(&mut md, &card.eval_results),
+    }
+    md.out
+}
+
+/// The evaluation results as one table per dataset.
+fn write_results(md: &mut Md, results: &[crate::core::cards::results::EvalResult]) {
+    for (dataset, members) in crate::core::cards::results::group_by_dataset(results) {
+        md.label(&escape_inline(&dataset.label()));
+        let rows: Vec<(String, &str)> = members
+            .iter()
+            .filter_map(|i| results.get(*i))
+            .map(|r| match r.task_label() {
+                "" => (r.metric_label().to_owned(), r.value.as_text()),
+                task => (format!("{} ({task})", r.metric_label()), r.value.as_text()),
+            })
+            .collect();
+        md.table(
+            ["Metric", "Value"],
+            rows.iter().map(|(name, value)| (name.as_str(), *value)),
+        );
+    }
 }

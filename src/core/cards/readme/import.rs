@@ -1,6 +1,10 @@
-//! Reading a README back: our own card exactly, or what maps from an ordinary Hub README.
+//! Reading a README back: our own card exactly, or what maps from an ordinary Hub README,
+//! keeping everything else as written (see [`crate::core::cards::origin`]).
 
+use super::model_index::read_model_index;
+use super::sections::{facts, fill_field, homes, split_sections, title_section};
 use super::*;
+use crate::core::cards::origin::{FrontMatter, MetaEntry, ReadmeOrigin, entry_value, split_entries};
 
 /// A README read into a card.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -8,37 +12,58 @@ pub struct ReadmeImport {
     pub card: ModelCard,
     /// The README held this workbench's own copy of the card, read exactly.
     pub exact: bool,
-    /// The fields filled from the Hub's keys and the body (empty when `exact`). Everything
-    /// else is in `card.unmapped_text`.
+    /// The fields filled from the Hub's keys and the body (empty when `exact`).
     pub filled: Vec<Field>,
+    /// What stayed as written: metadata keys and section titles no field maps.
+    pub kept_keys: Vec<String>,
+    pub kept_sections: Vec<String>,
+    /// Set when the front matter is not YAML this workbench can read (kept as written).
+    pub front_matter_error: Option<String>,
+    /// Set when `model-index` could not be read as results (kept as written).
+    pub model_index_error: Option<String>,
 }
 
 impl ReadmeImport {
-    /// What the import did, for a message: "Filled 2 fields (Model name, Licence); kept the
-    /// rest as other README text."
+    /// What the import did and what stayed as written, for the import message.
     pub fn summary(&self) -> String {
         if self.exact {
             return "Read the whole card from the README.".to_owned();
         }
-        let kept = !self.card.unmapped_text.is_empty();
+        let mut parts = Vec::new();
         if self.filled.is_empty() {
-            return if kept {
-                "No field could be filled; kept the README as other README text.".to_owned()
-            } else {
-                "The README held nothing to fill.".to_owned()
-            };
+            parts.push("No field could be filled.".to_owned());
+        } else {
+            let labels: Vec<&str> = self.filled.iter().map(|f| f.label()).collect();
+            parts.push(format!(
+                "Filled {} ({}).",
+                plural(self.filled.len(), "field", "fields"),
+                labels.join(", ")
+            ));
         }
-        let labels: Vec<&str> = self.filled.iter().map(|f| f.label()).collect();
-        format!(
-            "Filled {} ({}){}",
-            plural(self.filled.len(), "field", "fields"),
-            labels.join(", "),
-            if kept {
-                "; kept the rest as other README text."
-            } else {
-                "."
-            }
-        )
+        if !self.kept_keys.is_empty() {
+            parts.push(format!(
+                "Kept {} as other metadata ({}).",
+                plural(self.kept_keys.len(), "metadata key", "metadata keys"),
+                self.kept_keys.join(", ")
+            ));
+        }
+        if !self.kept_sections.is_empty() {
+            parts.push(format!(
+                "Kept {} as written.",
+                plural(self.kept_sections.len(), "README section", "README sections")
+            ));
+        }
+        if let Some(error) = &self.front_matter_error {
+            parts.push(format!(
+                "The front matter is not valid YAML ({error}); it is kept exactly as written."
+            ));
+        }
+        if let Some(error) = &self.model_index_error {
+            parts.push(format!(
+                "The model-index could not be read as evaluation results ({error}); it is kept exactly as written."
+            ));
+        }
+        parts.join(" ")
     }
 }
 
@@ -48,14 +73,8 @@ pub enum ReadmeError {
     Empty,
     /// The first line is `---` but no closing `---` line follows.
     Unterminated,
-    /// Line and column are of the README (1-based).
-    InvalidYaml {
-        line: usize,
-        column: usize,
-        reason: String,
-    },
-    NotAMapping,
-    /// A known key holds a value of the wrong shape; `line` is its key's line in the README.
+    /// This workbench's own card in the front matter has a wrong value; `line` is its key's
+    /// line in the README.
     WrongValue {
         path: String,
         line: usize,
@@ -71,18 +90,6 @@ impl fmt::Display for ReadmeError {
                 f,
                 "The README's front matter starts with a --- line but has no closing --- line."
             ),
-            ReadmeError::InvalidYaml {
-                line,
-                column,
-                reason,
-            } => write!(
-                f,
-                "The README's front matter is not valid YAML: line {line}, column {column}: {reason}."
-            ),
-            ReadmeError::NotAMapping => write!(
-                f,
-                "The README's front matter is not a list of \"key: value\" lines."
-            ),
             ReadmeError::WrongValue { path, line, reason } => write!(
                 f,
                 "The README's front matter has a wrong value at {path} (line {line}): {reason}."
@@ -91,9 +98,12 @@ impl fmt::Display for ReadmeError {
     }
 }
 
-/// Splits `---` front matter from the body. No front matter: `None` and the whole text.
+/// Splits `---` front matter from the body; blank lines may come before it. No front matter:
+/// `None` and the whole text.
 fn split_front_matter(text: &str) -> Result<(Option<&str>, &str), ReadmeError> {
-    let Some(rest) = text.strip_prefix("---") else {
+    let start = text.len() - text.trim_start_matches(['\n', ' ', '\t']).len();
+    let start = text.get(..start).and_then(|s| s.rfind('\n')).map_or(0, |i| i + 1);
+    let Some(rest) = text.get(start..).and_then(|t| t.strip_prefix("---")) else {
         return Ok((None, text));
     };
     let (first, after) = rest.split_once('\n').unwrap_or((rest, ""));
@@ -112,329 +122,208 @@ fn split_front_matter(text: &str) -> Result<(Option<&str>, &str), ReadmeError> {
     Err(ReadmeError::Unterminated)
 }
 
+/// Line breaks as `\n`: Windows `\r\n` and a lone `\r` (which YAML also reads as a break).
+fn normalize_newlines(text: &str) -> String {
+    text.replace("\r\n", "\n").replace('\r', "\n")
+}
+
 /// Reads a README: this workbench's own exactly, any other Hugging Face README as far as its
-/// keys map, keeping the rest as other README text. Accepts a BOM and Windows line endings.
+/// keys and sections map, keeping every other key and section as written.
 pub fn parse_readme(text: &str) -> Result<ReadmeImport, ReadmeError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let text = text.replace("\r\n", "\n");
+    let text = normalize_newlines(text);
     if text.trim().is_empty() {
         return Err(ReadmeError::Empty);
     }
     let (yaml, body) = split_front_matter(&text)?;
-    let parsed = parse_yaml(yaml.unwrap_or_default()).map_err(|e| ReadmeError::InvalidYaml {
-        line: e.line + 1,
-        column: e.column,
-        reason: e.reason,
-    })?;
-    let (entries, lines) = match parsed.root {
-        Yaml::Map(entries) => (entries, parsed.key_lines),
-        Yaml::Null => (Vec::new(), Vec::new()),
-        _ => return Err(ReadmeError::NotAMapping),
+    let front_matter = match yaml.map(split_entries) {
+        None => FrontMatter::Entries(Vec::new()),
+        Some(Ok(entries)) => FrontMatter::Entries(entries),
+        Some(Err(error)) => FrontMatter::Invalid {
+            text: yaml.unwrap_or_default().to_owned(),
+            error,
+        },
     };
-    let keys = Keys {
-        entries: &entries,
-        lines: &lines,
-    };
-    if let Some((value, line)) = keys.get(CARD_KEY) {
-        let card = decode_at(to_json(value.clone()), CARD_KEY).map_err(|e| match e {
-            DocumentError::Schema { path, reason } => {
-                ReadmeError::WrongValue { path, line, reason }
+    let mut sections = split_sections(body);
+    if let FrontMatter::Entries(entries) = &front_matter
+        && let Some(at) = entries.iter().position(|e| e.key == CARD_KEY)
+    {
+        let line = 2 + entries
+            .iter()
+            .take(at)
+            .map(|e| e.yaml.lines().count())
+            .sum::<usize>();
+        let mut card = own_card(entries.get(at), line)?;
+        if card.imported_readme.is_some() {
+            let mut entries = entries.clone();
+            entries.remove(at);
+            if let Some(end) = sections.iter().position(|s| s.heading.trim() == APPENDED_HEADING) {
+                sections.truncate(end);
             }
-            other => ReadmeError::WrongValue {
-                path: CARD_KEY.to_owned(),
-                line,
-                reason: other.to_string(),
-            },
-        })?;
+            card.imported_readme = Some(ReadmeOrigin {
+                front_matter: FrontMatter::Entries(entries),
+                sections,
+            });
+        }
         return Ok(ReadmeImport {
             card,
             exact: true,
             filled: Vec::new(),
+            kept_keys: Vec::new(),
+            kept_sections: Vec::new(),
+            front_matter_error: None,
+            model_index_error: None,
         });
     }
-    map_readme(&keys, body)
+    Ok(map_readme(ReadmeOrigin {
+        front_matter,
+        sections,
+    }))
 }
 
-/// The front matter's top-level entries and their lines in the README.
-struct Keys<'a> {
-    entries: &'a [(String, Yaml)],
-    lines: &'a [usize],
+/// This workbench's card from its front-matter key. `imported_readme: true` there says the
+/// card came from another README, whose keys and sections are the rest of this one.
+fn own_card(entry: Option<&MetaEntry>, line: usize) -> Result<ModelCard, ReadmeError> {
+    let value = entry.and_then(entry_value).unwrap_or(Yaml::Null);
+    let mut json = to_json(value);
+    let imported = json
+        .as_object_mut()
+        .and_then(|o| o.remove(ORIGIN_FLAG))
+        .is_some_and(|flag| flag == Value::Bool(true));
+    let mut card: ModelCard = decode_at(json, CARD_KEY).map_err(|e| match e {
+        DocumentError::Schema { path, reason } => ReadmeError::WrongValue { path, line, reason },
+        other => ReadmeError::WrongValue {
+            path: CARD_KEY.to_owned(),
+            line,
+            reason: other.to_string(),
+        },
+    })?;
+    if imported {
+        card.imported_readme = Some(ReadmeOrigin::default());
+    }
+    Ok(card)
 }
 
-impl Keys<'_> {
-    fn get(&self, key: &str) -> Option<(&Yaml, usize)> {
-        let index = self.entries.iter().position(|(k, _)| k == key)?;
-        let value = self.entries.get(index).map(|(_, v)| v)?;
-        Some((value, self.lines.get(index).map_or(0, |line| line + 1)))
+/// The first entry of a key (`model-index` also as `model_index`).
+pub(super) fn entry<'a>(origin: &'a ReadmeOrigin, keys: &[&str]) -> Option<&'a MetaEntry> {
+    match &origin.front_matter {
+        FrontMatter::Entries(entries) => entries.iter().find(|e| keys.contains(&e.key.as_str())),
+        FrontMatter::Invalid { .. } => None,
     }
 }
 
-fn wrong(path: &str, line: usize, reason: &str) -> ReadmeError {
-    ReadmeError::WrongValue {
-        path: path.to_owned(),
-        line,
-        reason: reason.to_owned(),
+pub(super) const INDEX_KEYS: [&str; 2] = ["model-index", "model_index"];
+
+/// A key's value as text, when it is a scalar that is not blank.
+pub(super) fn entry_text(entry: &MetaEntry) -> Option<String> {
+    entry_value(entry)?
+        .scalar_text()
+        .map(str::to_owned)
+        .filter(|t| !t.trim().is_empty())
+}
+
+/// `tags` as text: a list of scalars, or one scalar.
+pub(super) fn entry_tags(entry: &MetaEntry) -> Option<Vec<String>> {
+    match entry_value(entry)? {
+        Yaml::Seq(items) => items
+            .iter()
+            .map(|i| i.scalar_text().map(str::to_owned))
+            .collect(),
+        Yaml::Null => Some(Vec::new()),
+        other => other.scalar_text().map(|t| vec![t.to_owned()]),
     }
 }
 
-/// A scalar as text (`None` for null or absent); a list or mapping is wrong.
-fn text_at(value: Option<&Yaml>, path: &str, line: usize) -> Result<Option<String>, ReadmeError> {
-    match value {
-        None | Some(Yaml::Null) => Ok(None),
-        Some(value) => value
-            .scalar_text()
-            .map(|t| Some(t.to_owned()))
-            .ok_or_else(|| wrong(path, line, "expected text")),
-    }
+/// `model-index` as results, or why not.
+pub(super) fn entry_index(entry: &MetaEntry) -> Result<model_index::ModelIndex, String> {
+    let value = entry_value(entry).ok_or("it is not valid YAML")?;
+    read_model_index(&value)
 }
 
-/// A list (null or absent: empty).
-fn list_at<'a>(
-    value: Option<&'a Yaml>,
-    path: &str,
-    line: usize,
-) -> Result<&'a [Yaml], ReadmeError> {
-    match value {
-        None | Some(Yaml::Null) => Ok(&[]),
-        Some(Yaml::Seq(items)) => Ok(items),
-        Some(_) => Err(wrong(path, line, "expected a list")),
-    }
+/// The card's name as the import takes it: `model_name`, then `model-index[0].name`, then the
+/// body's title heading.
+pub(super) fn imported_name(origin: &ReadmeOrigin) -> Option<String> {
+    entry(origin, &["model_name"])
+        .and_then(entry_text)
+        .or_else(|| {
+            entry(origin, &INDEX_KEYS)
+                .and_then(|e| entry_index(e).ok())
+                .and_then(|i| i.name)
+                .filter(|n| !n.trim().is_empty())
+        })
+        .or_else(|| title_section(&origin.sections).map(|(_, name)| name))
 }
 
-fn map_at<'a>(value: &'a Yaml, path: &str, line: usize) -> Result<&'a Yaml, ReadmeError> {
-    match value {
-        Yaml::Map(_) => Ok(value),
-        _ => Err(wrong(path, line, "expected \"key: value\" lines")),
-    }
-}
-
-fn non_blank(text: Option<String>) -> Option<String> {
-    text.filter(|t| !t.trim().is_empty())
-}
-
-/// What `model-index[0]` gives: its name, the type of its first task, its metrics.
-#[derive(Default)]
-struct ModelIndex {
-    name: Option<String>,
-    task: Option<String>,
-    metrics: Vec<NamedNumber>,
-}
-
-fn read_model_index(keys: &Keys) -> Result<ModelIndex, ReadmeError> {
-    let mut index = ModelIndex::default();
-    let Some((value, line)) = keys.get("model-index") else {
-        return Ok(index);
-    };
-    let Some(model) = list_at(Some(value), "model-index", line)?.first() else {
-        return Ok(index);
-    };
-    let model = map_at(model, "model-index[0]", line)?;
-    index.name = non_blank(text_at(model.get("name"), "model-index[0].name", line)?);
-    let results = list_at(model.get("results"), "model-index[0].results", line)?;
-    for (r, result) in results.iter().enumerate() {
-        let path = format!("model-index[0].results[{r}]");
-        let result = map_at(result, &path, line)?;
-        if r == 0
-            && let Some(task) = result.get("task")
-        {
-            let task = map_at(task, &format!("{path}.task"), line)?;
-            index.task = non_blank(text_at(
-                task.get("type"),
-                &format!("{path}.task.type"),
-                line,
-            )?);
-        }
-        let dataset = result
-            .get("dataset")
-            .and_then(|d| d.get("name"))
-            .and_then(Yaml::scalar_text)
-            .map(str::trim)
-            .filter(|name| results.len() > 1 && !name.is_empty());
-        let metrics = list_at(result.get("metrics"), &format!("{path}.metrics"), line)?;
-        for (m, metric) in metrics.iter().enumerate() {
-            let path = format!("{path}.metrics[{m}]");
-            let metric = map_at(metric, &path, line)?;
-            let name = match non_blank(text_at(metric.get("name"), &format!("{path}.name"), line)?)
-            {
-                Some(name) => name,
-                None => non_blank(text_at(metric.get("type"), &format!("{path}.type"), line)?)
-                    .ok_or_else(|| wrong(&path, line, "a metric needs a type"))?,
-            };
-            let value = text_at(metric.get("value"), &format!("{path}.value"), line)?;
-            index.metrics.push(NamedNumber {
-                name: match dataset {
-                    Some(dataset) => format!("{name} ({dataset})"),
-                    None => name,
-                },
-                value: value.unwrap_or_default(),
-            });
-        }
-    }
-    Ok(index)
-}
-
-/// An ordinary Hugging Face README: fill what maps, keep the rest as other README text.
-fn map_readme(keys: &Keys, body: &str) -> Result<ReadmeImport, ReadmeError> {
+/// An ordinary Hugging Face README: fill what maps, keep every key and section as written.
+fn map_readme(origin: ReadmeOrigin) -> ReadmeImport {
     let mut card = ModelCard::default();
     let mut filled = Vec::new();
-    let mut used: BTreeSet<&str> = BTreeSet::new();
-    let index = read_model_index(keys)?;
-    let line = |key: &str| keys.get(key).map_or(0, |(_, line)| line);
-    let model_name = non_blank(text_at(
-        keys.get("model_name").map(|(v, _)| v),
-        "model_name",
-        line("model_name"),
-    )?);
-    let name = index
-        .name
-        .clone()
-        .or_else(|| model_name.clone())
-        .or_else(|| heading_name(body));
-    if let Some(name) = name {
-        if model_name.as_deref() == Some(&name) {
-            used.insert("model_name");
-        }
+    let mut model_index_error = None;
+    if let Some(name) = imported_name(&origin) {
         card.model_name = name;
         filled.push(Field::Text(TextKey::ModelName));
     }
-    if let Some(license) = non_blank(text_at(
-        keys.get("license").map(|(v, _)| v),
-        "license",
-        line("license"),
-    )?) {
+    if let Some(license) = entry(&origin, &["license"]).and_then(entry_text) {
         card.license = license;
-        used.insert("license");
         filled.push(Field::Text(TextKey::License));
     }
-    if let Some((tags, line)) = keys.get("tags") {
-        card.tags = match tags {
-            Yaml::Seq(items) => items
-                .iter()
-                .enumerate()
-                .map(|(i, tag)| text_at(Some(tag), &format!("tags[{i}]"), line))
-                .filter_map(Result::transpose)
-                .collect::<Result<_, _>>()?,
-            other => text_at(Some(other), "tags", line)?.into_iter().collect(),
-        };
-        used.insert("tags");
-        if !card.tags.is_empty() {
-            filled.push(Field::List(ListKey::Tags));
+    if let Some(tags) = entry(&origin, &["tags"]).and_then(entry_tags)
+        && !tags.is_empty()
+    {
+        card.tags = tags;
+        filled.push(Field::List(ListKey::Tags));
+    }
+    if let Some(index) = entry(&origin, &INDEX_KEYS) {
+        match entry_index(index) {
+            Ok(index) if !index.results.is_empty() => {
+                card.eval_results = index.results;
+                filled.push(Field::EvalResults);
+            }
+            Ok(_) => {}
+            Err(error) => model_index_error = Some(error),
         }
     }
-    if !index.metrics.is_empty() {
-        card.performance_metrics = index.metrics;
-        filled.push(Field::Table(TableKey::PerformanceMetrics));
-    }
-    let pipeline = non_blank(text_at(
-        keys.get("pipeline_tag").map(|(v, _)| v),
-        "pipeline_tag",
-        line("pipeline_tag"),
-    )?);
-    if let Some(kind) = index.task.or_else(|| pipeline.clone()) {
-        if pipeline.as_deref() == Some(&kind) {
-            used.insert("pipeline_tag");
+    for (_, _, key, value) in facts(&origin.sections) {
+        if !value.is_empty() && card.text(key).is_empty() {
+            *card.text_mut(key) = value;
+            filled.push(Field::Text(key));
         }
-        card.model_type = kind;
-        filled.push(Field::Text(TextKey::ModelType));
     }
-    if let Some(email) = contact_email(body) {
-        card.contact_email = email;
-        filled.push(Field::Text(TextKey::ContactEmail));
+    let homed = homes(&origin.sections);
+    for (at, field) in &homed {
+        if let Some(section) = origin.sections.get(*at)
+            && fill_field(&mut card, *field, section)
+            && !filled.contains(field)
+        {
+            filled.push(*field);
+        }
     }
-    let rest: Vec<(String, Yaml)> = keys
-        .entries
+    let title = title_section(&origin.sections).map(|(i, _)| i);
+    let kept_sections = origin
+        .sections
         .iter()
-        .filter(|(k, _)| !used.contains(k.as_str()))
-        .cloned()
+        .enumerate()
+        .filter(|(i, _)| Some(*i) != title && !homed.iter().any(|(h, _)| h == i))
+        .map(|(_, s)| s.title().map_or("(text before the first heading)", |t| t.1).to_owned())
         .collect();
-    let body = body.trim_start_matches('\n').trim_end();
-    card.unmapped_text = match (rest.is_empty(), body.is_empty()) {
-        (true, _) => body.to_owned(),
-        (false, true) => format!("---\n{}---", write_yaml(&rest)),
-        (false, false) => format!("---\n{}---\n\n{body}", write_yaml(&rest)),
+    let mut kept_keys: Vec<String> = origin.other_entries().iter().map(|e| e.key.clone()).collect();
+    if model_index_error.is_some()
+        && let Some(index) = entry(&origin, &INDEX_KEYS)
+    {
+        kept_keys.push(index.key.clone());
+    }
+    let front_matter_error = match &origin.front_matter {
+        FrontMatter::Invalid { error, .. } => Some(error.clone()),
+        FrontMatter::Entries(_) => None,
     };
-    Ok(ReadmeImport {
+    card.imported_readme = Some(origin);
+    ReadmeImport {
         card,
         exact: false,
         filled,
-    })
-}
-
-/// The body's lines outside fenced code blocks.
-fn prose_lines(body: &str) -> impl Iterator<Item = &str> {
-    let mut fence = false;
-    body.lines().filter(move |line| {
-        let t = line.trim_start();
-        if t.starts_with("```") || t.starts_with("~~~") {
-            fence = !fence;
-            return false;
-        }
-        !fence
-    })
-}
-
-/// An ATX heading's level and text (`## Uses` → 2, "Uses").
-fn heading(line: &str) -> Option<(usize, &str)> {
-    let line = line.trim_start();
-    let level = line.bytes().take_while(|b| *b == b'#').count();
-    let rest = line.get(level..)?;
-    ((1..=6).contains(&level) && (rest.is_empty() || rest.starts_with([' ', '\t'])))
-        .then(|| (level, rest.trim().trim_end_matches('#').trim_end()))
-}
-
-/// Markdown text with its backslash escapes removed (`model\_x` → `model_x`).
-fn unescape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        match chars.peek() {
-            Some(next) if c == '\\' && next.is_ascii_punctuation() => {}
-            _ => out.push(c),
-        }
+        kept_keys,
+        kept_sections,
+        front_matter_error,
+        model_index_error,
     }
-    out
-}
-
-/// The name in the first `# ` heading, without the template's "Model Card for ".
-fn heading_name(body: &str) -> Option<String> {
-    let title =
-        prose_lines(body).find_map(|line| heading(line).filter(|(level, _)| *level == 1))?;
-    let title = unescape(title.1);
-    let prefix = "model card for ";
-    let name = match title.get(..prefix.len()) {
-        Some(head) if head.eq_ignore_ascii_case(prefix) => title.get(prefix.len()..)?.trim(),
-        _ => title.trim(),
-    };
-    (!name.is_empty() && name != "Model ID" && name != "{{ model_id }}").then(|| name.to_owned())
-}
-
-/// The first e-mail address under a "Model Card Contact" heading.
-fn contact_email(body: &str) -> Option<String> {
-    let mut section = None;
-    for line in prose_lines(body) {
-        if let Some((level, title)) = heading(line) {
-            if section.is_some_and(|open| level <= open) {
-                return None;
-            }
-            if title.eq_ignore_ascii_case("model card contact") {
-                section = Some(level);
-            }
-            continue;
-        }
-        if section.is_none() {
-            continue;
-        }
-        let line = unescape(line);
-        let found = line
-            .split(|c: char| c.is_whitespace() || "<>()[],;\"'*`".contains(c))
-            .map(|word| {
-                let word = word.strip_prefix("mailto:").unwrap_or(word);
-                word.trim_end_matches(['.', ':'])
-            })
-            .find(|word| is_email(word));
-        if let Some(email) = found {
-            return Some(email.to_owned());
-        }
-    }
-    None
 }

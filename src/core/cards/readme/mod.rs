@@ -1,20 +1,22 @@
 //! A card as a Hugging Face model card `README.md`, and such READMEs read back into a card.
 //!
-//! Export: YAML front matter with the Hub's keys (`model_name`, `license`, `tags`, `metrics`,
-//! `model-index` with the performance metrics that are numbers) and the whole card, in the
-//! lesson's `to_json` shape, under `mlops_governance_card`; then a Markdown body in the
-//! sections of the Hub's model card template. The body escapes every user text so that it
-//! renders literally: no markup and no HTML comes from a card.
+//! Export of a card made here: YAML front matter with the Hub's keys (`model_name`,
+//! `license`, `tags`, `metrics`, `model-index` from the evaluation results) and the whole
+//! card, in the lesson's `to_json` shape, under `mlops_governance_card`; then a Markdown body
+//! in the sections of the Hub's model card template. The body escapes every user text so that
+//! it renders literally: no markup and no HTML comes from a card.
 //!
-//! Import: a README with `mlops_governance_card` gives that card exactly (the body is ignored).
-//! Any other README fills what maps (name, licence, tags, metrics, model type, contact
-//! e-mail) and keeps everything else, front matter and body, as the card's other README
-//! text, so nothing is lost.
+//! Export of an imported card: the original README again, key by key and section by section
+//! ([`crate::core::cards::origin`]): each kept key and section as written, except where the author changed the
+//! field it fills, which is then written from the field. Fields the original had no place
+//! for follow under [`APPENDED_HEADING`].
+//!
+//! Import: a README with `mlops_governance_card` gives that card exactly. Any other README
+//! fills what maps and keeps the rest as written, so nothing is lost.
 
 use crate::core::cards::card::{ModelCard, NamedNumber, UNTITLED_CARD};
-use crate::core::cards::checks::is_email;
-use crate::core::cards::fields::{Field, ListKey, TableKey, TextKey};
-use crate::core::cards::yaml::{Yaml, is_plain_number, parse_yaml, write_yaml};
+use crate::core::cards::fields::{Field, ListKey, TextKey};
+use crate::core::cards::yaml::{Yaml, is_plain_number, write_yaml};
 use crate::core::records::document::{DocumentError, decode_at};
 use crate::core::text::number::format_count;
 use crate::core::text::words::plural;
@@ -25,12 +27,24 @@ use std::fmt;
 mod body;
 use body::write_body;
 mod import;
+pub mod model_index;
+mod imported;
+pub mod sections;
 
 use crate::core::text::markdown::{escape_block, escape_inline};
 pub use import::{ReadmeError, ReadmeImport, parse_readme};
+use model_index::write_model_index;
 
 /// The front matter key that carries the whole card, for a lossless import.
 pub const CARD_KEY: &str = "mlops_governance_card";
+
+/// Inside [`CARD_KEY`]: `true` when the card came from another README, whose keys and
+/// sections are then the rest of the exported README (they are not copied into the card).
+const ORIGIN_FLAG: &str = "imported_readme";
+
+/// The heading under which an imported card's export adds the fields its original README
+/// had no place for. Reading such a README back drops this part (the card holds it).
+pub const APPENDED_HEADING: &str = "## More from the MLOps Governance Workbench";
 
 /// The Hub template's text for a section with nothing in it.
 const NEEDED: &str = "[More Information Needed]";
@@ -40,6 +54,9 @@ const NEEDED: &str = "[More Information Needed]";
 
 /// The card as a Hugging Face `README.md`: front matter, then the Markdown body.
 pub fn card_to_readme(card: &ModelCard) -> String {
+    if let Some(imported) = &card.imported_readme {
+        return imported::write_imported(card, imported);
+    }
     let mut out = String::from("---\n");
     out.push_str(&write_yaml(&front_matter(card)));
     out.push_str("---\n\n");
@@ -51,17 +68,8 @@ fn text(value: &str) -> Yaml {
     Yaml::Str(value.to_owned())
 }
 
-fn map(entries: Vec<(&str, Yaml)>) -> Yaml {
-    Yaml::Map(
-        entries
-            .into_iter()
-            .map(|(k, v)| (k.to_owned(), v))
-            .collect(),
-    )
-}
-
 /// The name for headings and the Hub's `model-index`, which needs one.
-fn display_name(card: &ModelCard) -> &str {
+pub(super) fn display_name(card: &ModelCard) -> &str {
     match card.model_name.trim() {
         "" => UNTITLED_CARD,
         name => name,
@@ -74,39 +82,6 @@ fn front_matter(card: &ModelCard) -> Vec<(String, Yaml)> {
         .iter()
         .filter(|m| !m.name.trim().is_empty())
         .collect();
-    let metrics: Vec<Yaml> = named
-        .iter()
-        .filter(|m| is_plain_number(m.value.trim()))
-        .map(|m| {
-            map(vec![
-                ("type", text(&m.name)),
-                ("value", Yaml::Number(hub_number(m.value.trim()))),
-                ("name", text(&m.name)),
-            ])
-        })
-        .collect();
-    let results = if metrics.is_empty() {
-        Vec::new()
-    } else {
-        let task = match card.model_type.trim() {
-            "" => "other",
-            kind => kind,
-        };
-        let dataset = card
-            .evaluation_data_description
-            .lines()
-            .map(str::trim)
-            .find(|line| !line.is_empty())
-            .unwrap_or("Evaluation data");
-        vec![map(vec![
-            ("task", map(vec![("type", text(task))])),
-            (
-                "dataset",
-                map(vec![("name", text(dataset)), ("type", text("custom"))]),
-            ),
-            ("metrics", Yaml::Seq(metrics)),
-        ])]
-    };
     let mut front = vec![("model_name", text(&card.model_name))];
     if !card.license.trim().is_empty() {
         front.push(("license", text(&card.license)));
@@ -119,13 +94,12 @@ fn front_matter(card: &ModelCard) -> Vec<(String, Yaml)> {
         "metrics",
         Yaml::Seq(named.iter().map(|m| text(&m.name)).collect()),
     ));
-    front.push((
-        "model-index",
-        Yaml::Seq(vec![map(vec![
-            ("name", text(display_name(card))),
-            ("results", Yaml::Seq(results)),
-        ])]),
-    ));
+    if !card.eval_results.is_empty() {
+        front.push((
+            "model-index",
+            write_model_index(display_name(card), &card.eval_results),
+        ));
+    }
     front.push((CARD_KEY, card_yaml(card)));
     front.into_iter().map(|(k, v)| (k.to_owned(), v)).collect()
 }
@@ -133,7 +107,7 @@ fn front_matter(card: &ModelCard) -> Vec<(String, Yaml)> {
 /// A number as YAML 1.1 readers (PyYAML, which the Hub uses) read a float: a dot in the
 /// mantissa and a sign in the exponent (`1e-3` → `1.0e-3`, `2E5` → `2.0E+5`). Only the Hub's
 /// `model-index` gets this form; the card's own copy keeps the text as typed.
-fn hub_number(text: &str) -> String {
+pub(super) fn hub_number(text: &str) -> String {
     let Some(at) = text.find(['e', 'E']) else {
         return text.to_owned();
     };
@@ -167,6 +141,7 @@ fn card_yaml(card: &ModelCard) -> Yaml {
                     .map(|g| (g.group.as_str(), table_yaml(&g.subgroups)))
                     .collect(),
             ),
+            ORIGIN_FLAG => Yaml::Bool(true),
             _ => from_json(value),
         };
         (key, node)
