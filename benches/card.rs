@@ -90,6 +90,7 @@ fn full_card(escapes: bool) -> ModelCard {
         license: "apache-2.0".into(),
         tags: texts("tag", 50, escapes),
         unmapped_text: "## More\nText the import could not map.\n".repeat(20),
+        ..ModelCard::default()
     }
 }
 

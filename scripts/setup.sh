@@ -51,5 +51,20 @@ if [ "$(command -v wasm-opt)" != "$ROOT/node_modules/.bin/wasm-opt" ]; then
   exit 1
 fi
 
-# 6. Crates, fetched once so trunk's offline build finds them.
+# 6. A Python virtual environment with the pinned test clients (huggingface_hub).
+VENV="$ROOT/target/py-venv"
+if [ ! -x "$VENV/bin/python" ] || [ "$ROOT/scripts/requirements.txt" -nt "$VENV/.installed" ]; then
+  say "creating the Python test environment (huggingface_hub) in target/py-venv"
+  if ! python3 -m venv "$VENV" 2>/dev/null; then
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv >/dev/null
+    rm -rf "$VENV"
+    python3 -m venv "$VENV"
+  fi
+  "$VENV/bin/pip" install --quiet --disable-pip-version-check -r "$ROOT/scripts/requirements.txt"
+  touch "$VENV/.installed"
+fi
+export PY_VENV="$VENV"
+
+# 7. Crates, fetched once so trunk's offline build finds them.
 (cd "$ROOT" && cargo fetch --locked --quiet)

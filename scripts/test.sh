@@ -15,6 +15,12 @@ cargo clippy --all-targets --locked -- -D warnings
 cargo clippy --target wasm32-unknown-unknown --locked -- -D warnings
 step "core tests (native)"
 cargo test --locked
+step "exported READMEs read by the Hub's own client (huggingface_hub)"
+if [ -d "$ROOT/../shared/corpus/hf" ]; then
+  "$PY_VENV/bin/python" scripts/check_hf_roundtrip.py "$ROOT/../shared/corpus/hf" target/corpus-readmes
+else
+  echo "SKIPPED: ../shared/corpus/hf/ is not there; no real README was checked with huggingface_hub."
+fi
 step "release build"
 trunk build --release
 step "panic-drill build (test only: adds a button that panics)"

@@ -429,7 +429,10 @@ fn an_ordinary_hub_readme_fills_what_maps_and_keeps_the_rest_as_written() {
             Field::Text(TextKey::ContactEmail),
         ]
     );
-    assert_eq!(imported.kept_keys, ["language", "datasets", "pipeline_tag", "widget"]);
+    assert_eq!(
+        imported.kept_keys,
+        ["language", "datasets", "pipeline_tag", "widget"]
+    );
     assert_eq!(
         imported.summary(),
         "Filled 5 fields (Model name, Licence, Tags, Evaluation results, Contact e-mail). \
@@ -452,7 +455,10 @@ fn an_ordinary_hub_readme_fills_what_maps_and_keeps_the_rest_as_written() {
         .split_once("\n---\n")
         .unwrap();
     let (front, body) = split(&readme);
-    assert!(front.starts_with(&format!("{}\n", original_front.0)), "{front}");
+    assert!(
+        front.starts_with(&format!("{}\n", original_front.0)),
+        "{front}"
+    );
     assert_eq!(body, original_front.1);
     assert!(front.contains(&format!("\n{CARD_KEY}:\n")));
 
@@ -488,7 +494,10 @@ fn an_edited_field_is_written_in_the_originals_place_and_the_rest_stays() {
         "sst2"
     );
     // The contact section is rewritten, escaped; the rest of the body is as it was.
-    assert!(body.contains("## Model Card Contact\n\n&lt;b>me&lt;/b>@example.org"), "{body}");
+    assert!(
+        body.contains("## Model Card Contact\n\n&lt;b>me&lt;/b>@example.org"),
+        "{body}"
+    );
     assert!(!body.contains("Questions:"));
     assert!(body.contains("```python\n# Model Card Contact\n"));
     // A field the original had no section for follows at the end.
@@ -538,7 +547,11 @@ fn a_readme_without_front_matter_keeps_everything_and_names_the_card_from_its_he
         "# What is Yi?\n",
         "# {{ model_id }}\n",
     ] {
-        assert_eq!(parse_readme(heading).unwrap().card.model_name, "", "{heading}");
+        assert_eq!(
+            parse_readme(heading).unwrap().card.model_name,
+            "",
+            "{heading}"
+        );
     }
     assert_eq!(
         parse_readme("# Table of Contents\n\n# Real <b>name</b>\n")
@@ -563,7 +576,10 @@ fn broken_yaml_is_kept_as_written_with_its_error_and_the_body_imports() {
     let text = "---\nlicense: mit\ntags: [a, b\nmodel_name: x\n---\n# Model Card for y\n\n## Model Card Contact\n\na@example.org\n";
     let imported = parse_readme(text).unwrap();
     let error = imported.front_matter_error.clone().unwrap();
-    assert!(error.starts_with("This is not valid YAML: line "), "{error}");
+    assert!(
+        error.starts_with("This is not valid YAML: line "),
+        "{error}"
+    );
     assert!(imported.summary().contains("it is kept exactly as written"));
     assert_eq!(imported.card.model_name, "y");
     assert_eq!(imported.card.contact_email, "a@example.org");

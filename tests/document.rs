@@ -234,3 +234,32 @@ fn the_v4_fixture_keeps_its_checklists() {
     assert!(workspace.audits.items[0].result().overall_passed);
     assert!(v3.approvals.items.is_empty() && v3.audits.items.is_empty());
 }
+
+#[test]
+fn the_v5_fixture_keeps_evaluation_results_and_the_imported_readme() {
+    use mlops_governance_workbench::core::cards::readme::card_to_readme;
+    use mlops_governance_workbench::core::cards::results::MetricValue;
+    let workspace = parse_document(&fixture(5)).unwrap();
+    let card = &workspace.cards.items[1].card;
+    assert_eq!(
+        card.eval_results[0].value,
+        MetricValue::Text("-8.17 +/- 59.21".into())
+    );
+    assert_eq!(
+        card.imported_readme.as_ref().unwrap().other_metadata(),
+        "library_name: ml-agents\n"
+    );
+    assert!(
+        card_to_readme(card)
+            .starts_with("---\nlibrary_name: ml-agents\nmodel-index:\n- name: ppo-Pyramids\n")
+    );
+    // Version 4 cards read with no results and no imported README.
+    let older = parse_document(&fixture(4)).unwrap();
+    assert!(
+        older
+            .cards
+            .items
+            .iter()
+            .all(|c| c.card.eval_results.is_empty())
+    );
+}

@@ -3,6 +3,7 @@
 mod common;
 use common::{assessment, at};
 use mlops_governance_workbench::core::records::collection::Collection;
+use mlops_governance_workbench::core::records::migrate::SCHEMA_VERSION;
 use mlops_governance_workbench::core::records::stored::{
     collection_key, decode_collection, encode_collection, encode_meta, meta_is_current, meta_key,
     rescue_key, stored_revision,
@@ -114,9 +115,10 @@ fn damaged_metadata_is_reported_and_the_collections_still_load() {
 
 #[test]
 fn data_from_a_newer_schema_is_not_read_so_it_is_never_overwritten() {
-    let meta = r#"{"format":"mlops-governance-workbench","schema_version":5}"#;
-    let outcome = load(Some(meta), &stored(&two_assessments()));
-    assert_eq!(outcome.newer_schema, Some(5));
+    let newer = u64::from(SCHEMA_VERSION) + 1;
+    let meta = format!(r#"{{"format":"mlops-governance-workbench","schema_version":{newer}}}"#);
+    let outcome = load(Some(&meta), &stored(&two_assessments()));
+    assert_eq!(outcome.newer_schema, Some(newer));
     assert!(outcome.workspace.assessments.items.is_empty());
 }
 

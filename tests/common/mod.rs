@@ -1,12 +1,12 @@
 //! Helpers shared by the core's integration tests.
 #![allow(dead_code)]
 
-use mlops_governance_workbench::core::cards::results::{DatasetRef, EvalResult, MetricValue};
 use chrono::NaiveDate;
 use chrono::{DateTime, TimeZone, Utc};
 use mlops_governance_workbench::core::cards::card::{
     DateRange, Factor, FairnessGroup, ModelCard, NamedNumber,
 };
+use mlops_governance_workbench::core::cards::results::{DatasetRef, EvalResult, MetricValue};
 use mlops_governance_workbench::core::maturity::assessment::Assessment;
 
 pub fn at(seconds: i64) -> DateTime<Utc> {

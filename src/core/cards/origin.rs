@@ -71,7 +71,13 @@ pub struct ReadmeOrigin {
 }
 
 /// The front-matter keys a card field owns; every other key is "other metadata".
-pub const MAPPED_KEYS: [&str; 5] = ["model_name", "license", "tags", "model-index", "model_index"];
+pub const MAPPED_KEYS: [&str; 5] = [
+    "model_name",
+    "license",
+    "tags",
+    "model-index",
+    "model_index",
+];
 
 /// Why edited "other metadata" was not taken; the `Display` is the message shown.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -155,7 +161,11 @@ pub fn split_entries(text: &str) -> Result<Vec<MetaEntry>, String> {
         _ => return Err("This is not a list of \"key: value\" lines.".to_owned()),
     };
     let lines: Vec<&str> = text.split_inclusive('\n').collect();
-    let starts: Vec<usize> = parsed.key_lines.iter().map(|l| l.saturating_sub(1)).collect();
+    let starts: Vec<usize> = parsed
+        .key_lines
+        .iter()
+        .map(|l| l.saturating_sub(1))
+        .collect();
     let increasing = starts.iter().zip(starts.iter().skip(1)).all(|(a, b)| a < b);
     let Some(&first) = starts.first() else {
         return Ok(Vec::new());

@@ -69,7 +69,7 @@ impl DatasetRef {
             .into_iter()
             .chain([("split", &self.split), ("revision", &self.revision)])
             .filter(|(label, value)| {
-                !value.trim().is_empty() && !(*label == "type" && value.trim() == name)
+                !(value.trim().is_empty() || (*label == "type" && value.trim() == name))
             })
             .map(|(label, value)| format!("{label}: {}", value.trim()))
             .collect();

@@ -9,12 +9,12 @@
 use serde_json::Value;
 
 /// The schema version this build writes and reads.
-pub const SCHEMA_VERSION: u32 = 4;
+pub const SCHEMA_VERSION: u32 = 5;
 
 /// A step from version `n` to `n + 1`, at index `n - 1`.
 type Step = fn(Value) -> Result<Value, String>;
 
-const STEPS: &[Step] = &[v1_to_v2, v2_to_v3, v3_to_v4];
+const STEPS: &[Step] = &[v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5];
 
 /// Version 2 adds the technical-debt register: an empty one for older workspaces.
 fn v1_to_v2(mut workspace: Value) -> Result<Value, String> {
@@ -51,6 +51,27 @@ fn v3_to_v4(mut workspace: Value) -> Result<Value, String> {
         object
             .entry(added)
             .or_insert_with(|| serde_json::json!({ "items": [] }));
+    }
+    Ok(workspace)
+}
+
+/// Version 5 gives model cards evaluation results (`eval_results`, from the Hub's
+/// `model-index`) and what an imported README held beyond the fields (`imported_readme`).
+/// Older cards have neither: an empty list of results, and no imported README. Older builds
+/// refuse the new card fields, which is why this is a new version.
+fn v4_to_v5(mut workspace: Value) -> Result<Value, String> {
+    let cards = workspace
+        .get_mut("cards")
+        .and_then(|c| c.get_mut("items"))
+        .and_then(Value::as_array_mut)
+        .ok_or("the workspace has no list of cards")?;
+    for record in cards {
+        let card = record
+            .get_mut("card")
+            .and_then(Value::as_object_mut)
+            .ok_or("a card record has no card")?;
+        card.entry("eval_results")
+            .or_insert_with(|| Value::Array(Vec::new()));
     }
     Ok(workspace)
 }

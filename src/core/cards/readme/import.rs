@@ -4,7 +4,9 @@
 use super::model_index::read_model_index;
 use super::sections::{facts, fill_field, homes, split_sections, title_section};
 use super::*;
-use crate::core::cards::origin::{FrontMatter, MetaEntry, ReadmeOrigin, entry_value, split_entries};
+use crate::core::cards::origin::{
+    FrontMatter, MetaEntry, ReadmeOrigin, entry_value, split_entries,
+};
 
 /// A README read into a card.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -50,7 +52,11 @@ impl ReadmeImport {
         if !self.kept_sections.is_empty() {
             parts.push(format!(
                 "Kept {} as written.",
-                plural(self.kept_sections.len(), "README section", "README sections")
+                plural(
+                    self.kept_sections.len(),
+                    "README section",
+                    "README sections"
+                )
             ));
         }
         if let Some(error) = &self.front_matter_error {
@@ -102,7 +108,10 @@ impl fmt::Display for ReadmeError {
 /// `None` and the whole text.
 fn split_front_matter(text: &str) -> Result<(Option<&str>, &str), ReadmeError> {
     let start = text.len() - text.trim_start_matches(['\n', ' ', '\t']).len();
-    let start = text.get(..start).and_then(|s| s.rfind('\n')).map_or(0, |i| i + 1);
+    let start = text
+        .get(..start)
+        .and_then(|s| s.rfind('\n'))
+        .map_or(0, |i| i + 1);
     let Some(rest) = text.get(start..).and_then(|t| t.strip_prefix("---")) else {
         return Ok((None, text));
     };
@@ -157,7 +166,10 @@ pub fn parse_readme(text: &str) -> Result<ReadmeImport, ReadmeError> {
         if card.imported_readme.is_some() {
             let mut entries = entries.clone();
             entries.remove(at);
-            if let Some(end) = sections.iter().position(|s| s.heading.trim() == APPENDED_HEADING) {
+            if let Some(end) = sections
+                .iter()
+                .position(|s| s.heading.trim() == APPENDED_HEADING)
+            {
                 sections.truncate(end);
             }
             card.imported_readme = Some(ReadmeOrigin {
@@ -304,9 +316,17 @@ fn map_readme(origin: ReadmeOrigin) -> ReadmeImport {
         .iter()
         .enumerate()
         .filter(|(i, _)| Some(*i) != title && !homed.iter().any(|(h, _)| h == i))
-        .map(|(_, s)| s.title().map_or("(text before the first heading)", |t| t.1).to_owned())
+        .map(|(_, s)| {
+            s.title()
+                .map_or("(text before the first heading)", |t| t.1)
+                .to_owned()
+        })
         .collect();
-    let mut kept_keys: Vec<String> = origin.other_entries().iter().map(|e| e.key.clone()).collect();
+    let mut kept_keys: Vec<String> = origin
+        .other_entries()
+        .iter()
+        .map(|e| e.key.clone())
+        .collect();
     if model_index_error.is_some()
         && let Some(index) = entry(&origin, &INDEX_KEYS)
     {

@@ -109,7 +109,9 @@ fn fact_line(line: &str, value: &str) -> String {
 fn write_sections(card: &ModelCard, origin: &ReadmeOrigin, out: &mut String) {
     let homed = homes(&origin.sections);
     let found_facts = facts(&origin.sections);
-    let title_from_heading = entry(origin, &["model_name"]).and_then(entry_text).is_none()
+    let title_from_heading = entry(origin, &["model_name"])
+        .and_then(entry_text)
+        .is_none()
         && entry(origin, &INDEX_KEYS)
             .and_then(|e| entry_index(e).ok())
             .and_then(|i| i.name)
@@ -133,9 +135,9 @@ fn write_sections(card: &ModelCard, origin: &ReadmeOrigin, out: &mut String) {
             }
             _ => {
                 for (l, line) in section.text.split_inclusive('\n').enumerate() {
-                    let changed = found_facts
-                        .iter()
-                        .find(|(s, at, key, value)| *s == i && *at == l && card.text(*key) != value);
+                    let changed = found_facts.iter().find(|(s, at, key, value)| {
+                        *s == i && *at == l && card.text(*key) != value
+                    });
                     match changed {
                         Some((_, _, key, _)) => {
                             out.push_str(&fact_line(line.trim_end_matches('\n'), card.text(*key)));

@@ -27,8 +27,8 @@ use std::fmt;
 mod body;
 use body::write_body;
 mod import;
-pub mod model_index;
 mod imported;
+pub mod model_index;
 pub mod sections;
 
 use crate::core::text::markdown::{escape_block, escape_inline};

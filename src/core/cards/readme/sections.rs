@@ -55,9 +55,15 @@ pub const SECTION_FIELDS: [(&str, Field); 10] = [
         "bias, risks, and limitations",
         Field::List(ListKey::KnownLimitations),
     ),
-    ("training data", Field::Text(TextKey::TrainingDataDescription)),
+    (
+        "training data",
+        Field::Text(TextKey::TrainingDataDescription),
+    ),
     ("preprocessing", Field::List(ListKey::DataPreprocessing)),
-    ("testing data", Field::Text(TextKey::EvaluationDataDescription)),
+    (
+        "testing data",
+        Field::Text(TextKey::EvaluationDataDescription),
+    ),
     ("factors", Field::List(ListKey::RelevantFactors)),
     (
         "model architecture and objective",
@@ -119,7 +125,16 @@ fn content(text: &str) -> String {
     }
     out.push_str(rest);
     let out = out.trim();
-    if out == NEEDED { String::new() } else { out.to_owned() }
+    if is_placeholder(out) {
+        String::new()
+    } else {
+        out.to_owned()
+    }
+}
+
+/// The template's "[More Information Needed]", or an unrendered `{{ … }}` template value.
+fn is_placeholder(text: &str) -> bool {
+    text == NEEDED || (text.contains("{{") && text.contains("}}"))
 }
 
 /// A bullet item's text (`- item`, `* item`, `+ item`).
@@ -156,7 +171,7 @@ fn list_items(text: &str) -> Vec<String> {
         lines
             .iter()
             .filter_map(|l| bullet(l))
-            .filter(|i| !i.is_empty() && *i != NEEDED)
+            .filter(|i| !i.is_empty() && !is_placeholder(i))
             .map(str::to_owned)
             .collect()
     } else {
@@ -206,7 +221,7 @@ pub fn fact(line: &str) -> Option<(String, &str)> {
     let value = value.trim();
     Some((
         normalize(label),
-        if value == NEEDED { "" } else { value },
+        if is_placeholder(value) { "" } else { value },
     ))
 }
 
@@ -281,21 +296,22 @@ fn plain_title(title: &str) -> String {
     let out = out.split_whitespace().collect::<Vec<_>>().join(" ");
     let prefix = "model card for ";
     match out.get(..prefix.len()) {
-        Some(head) if head.eq_ignore_ascii_case(prefix) => {
-            out.get(prefix.len()..).unwrap_or_default().trim().to_owned()
-        }
+        Some(head) if head.eq_ignore_ascii_case(prefix) => out
+            .get(prefix.len()..)
+            .unwrap_or_default()
+            .trim()
+            .to_owned(),
         _ => out,
     }
 }
 
-/// The sections no field fills (nor the title): shown as written on the card page.
+/// The sections no field fills, with some text: shown as written on the card page.
 pub fn other_sections(sections: &[RawSection]) -> Vec<&RawSection> {
     let homed = homes(sections);
-    let title = title_section(sections).map(|(i, _)| i);
     sections
         .iter()
         .enumerate()
-        .filter(|(i, _)| Some(*i) != title && !homed.iter().any(|(h, _)| h == i))
+        .filter(|(i, s)| !homed.iter().any(|(h, _)| h == i) && !s.text.trim().is_empty())
         .map(|(_, s)| s)
         .collect()
 }
