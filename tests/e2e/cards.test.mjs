@@ -102,9 +102,9 @@ test('the lesson’s own JSON imports intact; JSON, README and HTML exports impo
   const readme = await downloadText(page, () => page.getByRole('button', { name: 'Download Hugging Face README' }).click());
   assert.equal(readme.name, 'README.md');
   const front = YAML.parse(readme.text.split(/^---$/m)[1]);
-  assert.equal(front['model-index'][0].name, 'product_recommendation_model');
-  assert.deepEqual(front['model-index'][0].results[0].metrics.map((m) => [m.type, m.value]),
-    Object.entries(lesson.performance_metrics));
+  // The lesson's metrics are names in `metrics`; model-index holds evaluation results only.
+  assert.equal(front['model-index'], undefined);
+  assert.deepEqual(front.metrics, Object.keys(lesson.performance_metrics));
   assert.ok(Array.isArray(front.tags));
 
   const html = await downloadText(page, () => page.getByRole('button', { name: 'Download HTML' }).click());
@@ -127,7 +127,7 @@ test('the lesson’s own JSON imports intact; JSON, README and HTML exports impo
   await context.close();
 });
 
-test('an ordinary Hugging Face README maps what it can and keeps the rest visible', async () => {
+test('an ordinary Hugging Face README maps what it can and keeps the rest visible, as written', async () => {
   const context = await env.newContext();
   const page = await openApp(context, '#/cards', env.server);
   const readme = ['---', 'license: apache-2.0', 'tags:', '- text-classification', 'datasets:', '- imdb',
@@ -137,8 +137,12 @@ test('an ordinary Hugging Face README maps what it can and keeps the rest visibl
   await importFile(page, 'README.md', readme);
   await page.getByRole('heading', { level: 1, name: 'sentiment-small' }).waitFor();
   assert.equal(await page.getByLabel('Licence').inputValue(), 'apache-2.0');
-  assert.equal(await page.getByRole('group', { name: 'Performance metrics' }).getByLabel('Name, row 1').inputValue(), 'accuracy');
-  assert.match(await page.getByLabel('Other README text').inputValue(), /A small sentiment model\./);
+  const results = page.getByRole('group', { name: 'Evaluation results' });
+  await results.getByText('imdb: 1 metric').waitFor();
+  assert.equal(await results.getByLabel('Metric type of metric 1').inputValue(), 'accuracy');
+  assert.equal(await results.getByLabel('Value of metric 1').inputValue(), '0.93');
+  assert.equal(await page.getByLabel('Other metadata').inputValue(), 'datasets:\n- imdb\n');
+  await page.getByText('Other README sections (1)').waitFor();
   assert.deepEqual(context.problems, []);
   await context.close();
 });
@@ -154,8 +158,8 @@ test('a broken file is refused with a clear message and nothing changes', async 
   await page.getByRole('alert').filter({ hasText: '“broken.json” was not imported, and nothing changed.' }).getByText(/line 2/).waitFor();
   await importFile(page, 'bad.json', LESSON_JSON.replace('50000000', '-5'));
   await page.getByRole('alert').getByText(/card\.training_data_size/).waitFor();
-  await importFile(page, 'bad.md', '---\nmodel-index: [\n---\n');
-  await page.getByRole('alert').getByText(/line/).waitFor();
+  await importFile(page, 'bad.md', '---\nlicense: mit\n# The front matter never ends\n');
+  await page.getByRole('alert').getByText(/has no closing --- line/).waitFor();
   assert.equal(await page.locator('tbody tr').count(), 1);
   assert.deepEqual(await storedEntries(page), before);
   assert.deepEqual(context.problems, []);

@@ -2,9 +2,11 @@
 
 use super::composite::{DateRangeField, Factors, Fairness};
 use super::export::ExportButtons;
+use super::imported_readme::ImportedReadme;
 use super::inputs::{CardCount, CardText, ModelType, TrainingDate};
 use super::list_fields::{ListField, TableField, focus_later};
 use super::preview::Preview;
+use super::results_editor::EvalResults;
 use super::{CardEdit, card_edit};
 use crate::core::cards::card::CardRecord;
 use crate::core::cards::checks::{completeness, missing};
@@ -64,6 +66,7 @@ fn EditorBody() -> impl IntoView {
                         {section.fields.iter().map(|f| field_editor(*f)).collect_view()}
                     </section>
                 }).collect_view()}
+                <ImportedReadme />
             </form>
             <aside class="card-preview" aria-labelledby="card-preview-heading">
                 <h2 id="card-preview-heading">"Preview"</h2>
@@ -92,6 +95,7 @@ fn field_editor(field: Field) -> AnyView {
         Field::DateRange => view! { <DateRangeField /> }.into_any(),
         Field::EvaluationFactors => view! { <Factors /> }.into_any(),
         Field::FairnessMetrics => view! { <Fairness /> }.into_any(),
+        Field::EvalResults => view! { <EvalResults /> }.into_any(),
     }
 }
 

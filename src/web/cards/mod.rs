@@ -5,10 +5,12 @@ mod composite;
 mod editor;
 mod export;
 mod import_card;
+mod imported_readme;
 mod inputs;
 mod list;
 mod list_fields;
 mod preview;
+mod results_editor;
 
 pub use editor::CardEditor;
 pub use list::CardsPage;
