@@ -160,6 +160,7 @@ pub fn hostile_card(s: &str) -> ModelCard {
         unmapped_text: s.to_owned(),
         eval_results: hostile_results(s),
         imported_readme: None,
+        imported_mct: None,
     }
 }
 

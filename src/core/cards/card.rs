@@ -120,6 +120,10 @@ pub struct ModelCard {
     /// What an imported README held beyond the fields, kept as written for its export.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub imported_readme: Option<ReadmeOrigin>,
+    /// The Model Card Toolkit JSON an imported card came from (schema 0.0.2), graphics
+    /// included, written back by the MCT export.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub imported_mct: Option<serde_json::Value>,
 }
 
 /// A card stored in the workspace: the card plus its id and times.

@@ -47,6 +47,7 @@ th{background:#eef2f6}.none,.meta{color:#5a6570}.none{font-style:italic}\
 .flag{border-left:4px solid #a4000f;background:#fdecee;padding:.3rem .6rem}\
 svg{display:block;max-width:100%;height:auto;margin:.5rem 0}\
 pre{white-space:pre-wrap;background:#f6f8fa;padding:.5rem;font-size:13px}\
+figure{margin:.5rem 0}img{max-width:100%;height:auto}\
 @media print{body{color:#000;background:#fff;max-width:none;padding:0;font-size:11pt}\
 section,table,tr,svg,.flag{break-inside:avoid}h2,h3,dt{break-after:avoid}\
 h2{border-color:#000}th,.flag{background:#fff}.flag{border-color:#000}\
@@ -86,6 +87,7 @@ pub fn render_card_html(card: &ModelCard) -> String {
                     }
                 }
                 @if let Some(origin) = &card.imported_readme { (imported(origin)) }
+                @if let Some(serde_json::Value::Object(mct)) = &card.imported_mct { (mct_graphics(mct)) }
             }
         }
     }
@@ -216,6 +218,29 @@ fn eval_results(results: &[EvalResult]) -> Markup {
                             td { (Plain(r.value.as_text())) }
                             td { (match r.verified { Some(true) => "yes", Some(false) => "no", None => "" }) }
                         }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The graphics of an imported Model Card Toolkit card, as images (`data:` URLs, which the
+/// page's CSP allows); a graphic that is not an image is named and said to be kept.
+fn mct_graphics(mct: &serde_json::Map<String, serde_json::Value>) -> Markup {
+    let graphics = crate::core::cards::mct::graphics(mct);
+    html! {
+        @if !graphics.is_empty() {
+            section {
+                h2 { "Graphics" }
+                @for g in &graphics {
+                    figure {
+                        @if let Some(url) = &g.data_url {
+                            img src=(url) alt=(g.name);
+                        } @else {
+                            p.none { "Not an image (kept in the Model Card Toolkit file as it was)." }
+                        }
+                        figcaption { (Plain(&g.name)) }
                     }
                 }
             }

@@ -8,6 +8,7 @@ pub mod fairness;
 pub mod fields;
 pub mod html;
 pub mod json;
+pub mod mct;
 pub mod origin;
 pub mod readme;
 pub mod results;

@@ -292,6 +292,7 @@ const FIELD_NAMES: &[&str] = &[
     "unmapped_text",
     "eval_results",
     "imported_readme",
+    "imported_mct",
 ];
 
 /// Wraps a `deserialize` function of this module as a type for `next_value`.
@@ -326,6 +327,10 @@ impl<'de> Deserialize<'de> for ModelCard {
                 while let Some(key) = map.next_key::<String>()? {
                     if key == "imported_readme" {
                         card.imported_readme = map.next_value()?;
+                        continue;
+                    }
+                    if key == "imported_mct" {
+                        card.imported_mct = map.next_value()?;
                         continue;
                     }
                     let field = SECTIONS
