@@ -14,12 +14,19 @@ step "lints (native, and the web shell for wasm32)"
 cargo clippy --all-targets --locked -- -D warnings
 cargo clippy --target wasm32-unknown-unknown --locked -- -D warnings
 step "core tests (native)"
+# The card tests write their exports here for the checks below.
+rm -rf target/corpus-readmes target/fixture-readmes target/mct-exports target/bom-exports
 cargo test --locked
-step "exported READMEs read by the Hub's own client (huggingface_hub)"
-if [ -d "$ROOT/../shared/corpus/hf" ]; then
-  "$PY_VENV/bin/python" scripts/check_hf_roundtrip.py "$ROOT/../shared/corpus/hf" target/corpus-readmes
+step "exported cards checked with their users' tools (huggingface_hub, the formats' JSON schemas)"
+PY="$PY_VENV/bin/python"
+CORPUS="$ROOT/../shared/corpus"
+"$PY" scripts/check_hf_roundtrip.py tests/fixtures/readme target/fixture-readmes
+if [ -d "$CORPUS" ]; then
+  "$PY" scripts/check_hf_roundtrip.py "$CORPUS/hf" target/corpus-readmes
+  "$PY" scripts/check_schemas.py mct "$CORPUS/mct/schema/v0.0.2/model_card.schema.json" target/mct-exports/*.json
+  "$PY" scripts/check_schemas.py cyclonedx "$CORPUS/cyclonedx/schema" target/bom-exports/*.json
 else
-  echo "SKIPPED: ../shared/corpus/hf/ is not there; no real README was checked with huggingface_hub."
+  echo "SKIPPED: ../shared/corpus/ is not there; no real README was read with huggingface_hub and no MCT or CycloneDX export was checked against its schema (the schemas are in the corpus)."
 fi
 step "release build"
 trunk build --release

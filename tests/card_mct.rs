@@ -50,29 +50,68 @@ fn a_0_0_1_card_fills_the_fields_and_keeps_the_rest() {
     assert_eq!(card.potential_biases, ["bias"]);
     let result = &card.eval_results[0];
     assert_eq!(result.value, MetricValue::Number("0.98".into()));
-    assert_eq!((result.slice.as_str(), result.lower.as_str(), result.upper.as_str()), ("cat", "0.97", "0.99"));
-    assert!(imported.summary().starts_with("Read a Model Card Toolkit card (schema 0.0.1). Filled "));
+    assert_eq!(
+        (
+            result.slice.as_str(),
+            result.lower.as_str(),
+            result.upper.as_str()
+        ),
+        ("cat", "0.97", "0.99")
+    );
+    assert!(
+        imported
+            .summary()
+            .starts_with("Read a Model Card Toolkit card (schema 0.0.1). Filled ")
+    );
     // Graphics: the PNG is shown, the placeholder is kept but not shown.
-    let Some(Value::Object(mct)) = &card.imported_mct else { panic!() };
+    let Some(Value::Object(mct)) = &card.imported_mct else {
+        panic!()
+    };
     let shown = graphics(mct);
     assert_eq!(shown.len(), 2);
-    assert_eq!(shown[0].data_url.as_deref(), Some("data:image/png;base64,iVBORw0KGgoAAAANSUhEUg=="));
+    assert_eq!(
+        shown[0].data_url.as_deref(),
+        Some("data:image/png;base64,iVBORw0KGgoAAAANSUhEUg==")
+    );
     assert_eq!(shown[1].data_url, None);
     let page = mlops_governance_workbench::core::cards::html::render_card_html(card);
-    assert!(page.contains(r#"<img src="data:image/png;base64,iVBORw0KGgoAAAANSUhEUg==" alt="sizes">"#));
+    assert!(
+        page.contains(r#"<img src="data:image/png;base64,iVBORw0KGgoAAAANSUhEUg==" alt="sizes">"#)
+    );
 
     // Exported unedited: 0.0.2's shapes, every part of the original kept.
     let out: Value = serde_json::from_str(&card_to_mct(card)).unwrap();
     assert_eq!(out["schema_version"], "0.0.2");
-    assert_eq!(out["model_details"]["licenses"], json!([{"custom_text": "Apache 2.0"}]));
-    assert_eq!(out["model_details"]["references"], json!([{"reference": "https://example.org"}]));
-    assert_eq!(out["model_details"]["citations"], json!([{"citation": "https://doi.org/x"}]));
+    assert_eq!(
+        out["model_details"]["licenses"],
+        json!([{"custom_text": "Apache 2.0"}])
+    );
+    assert_eq!(
+        out["model_details"]["references"],
+        json!([{"reference": "https://example.org"}])
+    );
+    assert_eq!(
+        out["model_details"]["citations"],
+        json!([{"citation": "https://doi.org/x"}])
+    );
     assert_eq!(out["model_details"]["version"]["date"], "2020-08-28");
     assert_eq!(out["model_parameters"]["data"][0]["name"], "train_split");
-    assert_eq!(out["considerations"]["users"], json!([{"description": "testers"}]));
-    assert_eq!(out["considerations"]["tradeoffs"], json!([{"description": "speed"}]));
-    assert_eq!(out["quantitative_analysis"]["performance_metrics"][0]["threshold"], "0.5");
-    assert_eq!(out["quantitative_analysis"]["graphics"]["collection"][0]["image"], "rawbytes");
+    assert_eq!(
+        out["considerations"]["users"],
+        json!([{"description": "testers"}])
+    );
+    assert_eq!(
+        out["considerations"]["tradeoffs"],
+        json!([{"description": "speed"}])
+    );
+    assert_eq!(
+        out["quantitative_analysis"]["performance_metrics"][0]["threshold"],
+        "0.5"
+    );
+    assert_eq!(
+        out["quantitative_analysis"]["graphics"]["collection"][0]["image"],
+        "rawbytes"
+    );
 }
 
 #[test]
@@ -93,7 +132,10 @@ fn edited_fields_are_written_in_place_and_the_rest_stays() {
     assert_eq!(metric["value"], "0.99");
     assert_eq!(metric["confidence_interval"]["lower_bound"], "0.97");
     assert_eq!(metric["threshold"], "0.5");
-    assert_eq!(out["model_details"]["owners"][1]["name"], "bar", "owners unchanged");
+    assert_eq!(
+        out["model_details"]["owners"][1]["name"], "bar",
+        "owners unchanged"
+    );
     // Read back: the same fields.
     let again = parse_mct(&card_to_mct(&card)).unwrap().card;
     assert_eq!(again.model_name, "knn v2");
@@ -105,25 +147,51 @@ fn edited_fields_are_written_in_place_and_the_rest_stays() {
 fn the_lessons_card_says_what_mct_cannot_hold() {
     let card = lesson_example();
     let losses = mct_losses(&card);
-    for label in ["Model type", "Fairness metrics", "Decision thresholds", "Regulatory requirements", "Training date"] {
+    for label in [
+        "Model type",
+        "Fairness metrics",
+        "Decision thresholds",
+        "Regulatory requirements",
+        "Training date",
+    ] {
         assert!(losses.iter().any(|l| l == label), "{label}: {losses:?}");
     }
-    assert!(!losses.iter().any(|l| l == "Model name" || l == "Performance metrics"));
+    assert!(
+        !losses
+            .iter()
+            .any(|l| l == "Model name" || l == "Performance metrics")
+    );
     let out: Value = serde_json::from_str(&card_to_mct(&card)).unwrap();
     assert_eq!(out["model_details"]["name"], "product_recommendation_model");
-    assert_eq!(out["quantitative_analysis"]["performance_metrics"][0], json!({"type": "ndcg@10", "value": "0.756"}));
+    assert_eq!(
+        out["quantitative_analysis"]["performance_metrics"][0],
+        json!({"type": "ndcg@10", "value": "0.756"})
+    );
 }
 
 #[test]
 fn files_that_are_not_mct_cards_are_refused_with_a_reason() {
-    assert!(parse_mct("[1]").unwrap_err().contains("not a Model Card Toolkit card"));
-    assert!(parse_mct(r#"{"schema_version": "0.0.9", "model_details": {}}"#).unwrap_err().contains("0.0.9"));
+    assert!(
+        parse_mct("[1]")
+            .unwrap_err()
+            .contains("not a Model Card Toolkit card")
+    );
+    assert!(
+        parse_mct(r#"{"schema_version": "0.0.9", "model_details": {}}"#)
+            .unwrap_err()
+            .contains("0.0.9")
+    );
     assert!(parse_mct("{").is_err());
 }
 
 #[test]
 fn hostile_text_goes_through_mct_and_back() {
-    for s in ["<script>alert(1)</script>", "\"},{\"x\":1", "\u{0}\u{2028}", "'; DROP TABLE"] {
+    for s in [
+        "<script>alert(1)</script>",
+        "\"},{\"x\":1",
+        "\u{0}\u{2028}",
+        "'; DROP TABLE",
+    ] {
         let mut card = lesson_example();
         card.model_name = s.into();
         card.known_limitations = vec![s.into()];
@@ -136,12 +204,14 @@ fn hostile_text_goes_through_mct_and_back() {
 }
 
 fn common_result(s: &str) -> Vec<mlops_governance_workbench::core::cards::results::EvalResult> {
-    vec![mlops_governance_workbench::core::cards::results::EvalResult {
-        metric_type: s.into(),
-        value: MetricValue::Text(s.into()),
-        slice: s.into(),
-        ..Default::default()
-    }]
+    vec![
+        mlops_governance_workbench::core::cards::results::EvalResult {
+            metric_type: s.into(),
+            value: MetricValue::Text(s.into()),
+            slice: s.into(),
+            ..Default::default()
+        },
+    ]
 }
 
 #[test]

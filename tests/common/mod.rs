@@ -161,6 +161,7 @@ pub fn hostile_card(s: &str) -> ModelCard {
         eval_results: hostile_results(s),
         imported_readme: None,
         imported_mct: None,
+        imported_bom: None,
     }
 }
 

@@ -23,7 +23,7 @@ async function newCard(page) {
 
 async function importFile(page, name, text) {
   await page.getByRole('link', { name: 'Model cards', exact: true }).click();
-  await page.getByLabel('Import a card (lesson JSON or Hugging Face README.md)')
+  await page.getByLabel('Import a card (lesson JSON, Model Card Toolkit JSON, CycloneDX BOM or Hugging Face README.md)')
     .setInputFiles({ name, mimeType: name.endsWith('.md') ? 'text/markdown' : 'application/json', buffer: Buffer.from(text) });
 }
 

@@ -19,7 +19,7 @@ const preview = (page) => page.frameLocator('iframe[title="Preview of the export
 
 async function importFile(page, name, buffer) {
   await page.getByRole('link', { name: 'Model cards', exact: true }).click();
-  await page.getByLabel('Import a card (lesson JSON or Hugging Face README.md)')
+  await page.getByLabel('Import a card (lesson JSON, Model Card Toolkit JSON, CycloneDX BOM or Hugging Face README.md)')
     .setInputFiles({ name, mimeType: 'text/markdown', buffer });
 }
 

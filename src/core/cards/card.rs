@@ -111,7 +111,8 @@ pub struct ModelCard {
     pub license: String,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
-    /// Free text for the README's "More Information" (older imports kept README text here).
+    /// Free text: the README's "More Information", a Model Card Toolkit overview (older
+    /// imports kept unmapped README text here).
     #[serde(skip_serializing_if = "String::is_empty")]
     pub unmapped_text: String,
     /// Evaluation results as the Hub's `model-index` holds them (task, dataset, metric).
@@ -124,6 +125,10 @@ pub struct ModelCard {
     /// included, written back by the MCT export.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub imported_mct: Option<serde_json::Value>,
+    /// The CycloneDX `machine-learning-model` component an imported card came from, written
+    /// back by the CycloneDX export.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub imported_bom: Option<serde_json::Value>,
 }
 
 /// A card stored in the workspace: the card plus its id and times.

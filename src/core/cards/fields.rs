@@ -223,7 +223,7 @@ impl Field {
                 TextKey::TrainingDataDescription => "Training data description",
                 TextKey::EvaluationDataDescription => "Evaluation data description",
                 TextKey::License => "Licence",
-                TextKey::UnmappedText => "Other README text",
+                TextKey::UnmappedText => "More information",
             },
             Field::List(key) => match key {
                 ListKey::PrimaryUseCases => "Primary use cases",

@@ -4,6 +4,8 @@
 
 pub mod card;
 pub mod checks;
+pub mod cyclonedx;
+pub mod exchange;
 pub mod fairness;
 pub mod fields;
 pub mod html;

@@ -1,9 +1,12 @@
-//! Importing a card from a file: the lesson-shaped JSON or a Hugging Face README.
+//! Importing a card from a file: the lesson-shaped JSON, Model Card Toolkit JSON or a Hugging
+//! Face README.
 
 use super::list::add_and_open;
 use crate::core::cards::card::CardRecord;
 use crate::core::cards::card::ModelCard;
+use crate::core::cards::cyclonedx::{is_bom, parse_bom};
 use crate::core::cards::json::parse_card_json;
+use crate::core::cards::mct::{is_mct, parse_mct};
 use crate::core::cards::readme::parse_readme;
 use crate::web::clock::now;
 use crate::web::files::read_text;
@@ -28,10 +31,24 @@ fn read_card(file_name: &str, text: &str) -> Result<(ModelCard, String), String>
         let import = parse_readme(text).map_err(|e| e.to_string())?;
         let summary = import.summary();
         Ok((import.card, summary))
+    } else if parsed(text).is_some_and(|v| is_bom(&v)) {
+        let import = parse_bom(text)?;
+        let summary = import.summary();
+        Ok((import.card, summary))
+    } else if parsed(text).is_some_and(|v| is_mct(&v)) {
+        let import = parse_mct(text)?;
+        let summary = import.summary();
+        Ok((import.card, summary))
     } else {
         let card = parse_card_json(text).map_err(|e| e.to_string())?;
         Ok((card, "Every field was read.".to_owned()))
     }
+}
+
+/// The file's JSON, to tell a CycloneDX BOM and a Model Card Toolkit card from the lesson's
+/// card JSON (whose reader then names any error).
+fn parsed(text: &str) -> Option<serde_json::Value> {
+    crate::core::text::json::parse_json(text.trim_start_matches('\u{feff}')).ok()
 }
 
 /// "Import a card": a file picker for `.json` and `.md`. The card is added as a new card and
@@ -74,7 +91,7 @@ pub fn ImportCard() -> impl IntoView {
     };
     view! {
         <div class="field">
-            <label for="card-import">"Import a card (lesson JSON or Hugging Face README.md)"</label>
+            <label for="card-import">"Import a card (lesson JSON, Model Card Toolkit JSON, CycloneDX BOM or Hugging Face README.md)"</label>
             <input id="card-import" type="file" accept=".json,.md,.markdown,application/json,text/markdown"
                 on:change=on_change aria-describedby="card-import-error" />
             <p id="card-import-error" class="field-error" role="alert">{move || failure.get()}</p>

@@ -28,14 +28,16 @@ pub fn ImportedReadme() -> impl IntoView {
 fn OtherMetadata() -> impl IntoView {
     let edit = card_edit();
     let saved = Memo::new(move |_| {
-        edit.card.with(|c| match c.imported_readme.as_ref().map(|o| &o.front_matter) {
-            Some(FrontMatter::Invalid { text, error }) => Err((text.clone(), error.clone())),
-            _ => Ok(c
-                .imported_readme
-                .as_ref()
-                .map(|o| o.other_metadata())
-                .unwrap_or_default()),
-        })
+        edit.card.with(
+            |c| match c.imported_readme.as_ref().map(|o| &o.front_matter) {
+                Some(FrontMatter::Invalid { text, error }) => Err((text.clone(), error.clone())),
+                _ => Ok(c
+                    .imported_readme
+                    .as_ref()
+                    .map(|o| o.other_metadata())
+                    .unwrap_or_default()),
+            },
+        )
     });
     let error = RwSignal::new(None::<String>);
     let take = move |text: String| {

@@ -101,7 +101,10 @@ fn DatasetGroup(base: String, group: usize, members: Vec<usize>, open: bool) -> 
     };
     let dataset_field = {
         let id = id.clone();
-        move |key: &'static str, label: &'static str, read: fn(&DatasetRef) -> &String, write: fn(&mut DatasetRef, String)| {
+        move |key: &'static str,
+              label: &'static str,
+              read: fn(&DatasetRef) -> &String,
+              write: fn(&mut DatasetRef, String)| {
             view! {
                 <TextField id=format!("{id}-{key}") label=format!("Dataset {label}")
                     value=Signal::derive(move || dataset.with(|d| read(d).clone())) max_length=100_000
@@ -118,13 +121,20 @@ fn DatasetGroup(base: String, group: usize, members: Vec<usize>, open: bool) -> 
             edit.edit(|c| {
                 let template = last.and_then(|i| c.eval_results.get(i)).cloned();
                 let new = EvalResult {
-                    task_type: template.as_ref().map(|t| t.task_type.clone()).unwrap_or_default(),
-                    task_name: template.as_ref().map(|t| t.task_name.clone()).unwrap_or_default(),
+                    task_type: template
+                        .as_ref()
+                        .map(|t| t.task_type.clone())
+                        .unwrap_or_default(),
+                    task_name: template
+                        .as_ref()
+                        .map(|t| t.task_name.clone())
+                        .unwrap_or_default(),
                     dataset,
                     ..EvalResult::default()
                 };
                 let position = last.map_or(c.eval_results.len(), |i| i + 1);
-                c.eval_results.insert(position.min(c.eval_results.len()), new);
+                c.eval_results
+                    .insert(position.min(c.eval_results.len()), new);
             });
             focus_later(format!("{id}-{at}-type"));
         }

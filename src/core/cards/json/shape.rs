@@ -293,6 +293,7 @@ const FIELD_NAMES: &[&str] = &[
     "eval_results",
     "imported_readme",
     "imported_mct",
+    "imported_bom",
 ];
 
 /// Wraps a `deserialize` function of this module as a type for `next_value`.
@@ -331,6 +332,10 @@ impl<'de> Deserialize<'de> for ModelCard {
                     }
                     if key == "imported_mct" {
                         card.imported_mct = map.next_value()?;
+                        continue;
+                    }
+                    if key == "imported_bom" {
+                        card.imported_bom = map.next_value()?;
                         continue;
                     }
                     let field = SECTIONS

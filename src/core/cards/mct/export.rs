@@ -5,8 +5,9 @@
 //! fields that MCT has no place for are listed by [`mct_losses`], so the app can say so
 //! before the download.
 
-use super::{MctFields, is_evaluation, is_training, read_fields, upgrade};
+use super::{is_evaluation, is_training, read_fields, upgrade};
 use crate::core::cards::card::ModelCard;
+use crate::core::cards::exchange::ExchangeFields;
 use crate::core::cards::fields::{Field, ListKey, SECTIONS, TableKey, TextKey};
 use crate::core::cards::results::EvalResult;
 use serde_json::{Map, Value, json};
@@ -53,7 +54,11 @@ pub fn mct_losses(card: &ModelCard) -> Vec<String> {
 }
 
 /// Changes the object at `key`, made first if missing (or not an object).
-fn with_object(map: &mut Map<String, Value>, key: &str, change: impl FnOnce(&mut Map<String, Value>)) {
+fn with_object(
+    map: &mut Map<String, Value>,
+    key: &str,
+    change: impl FnOnce(&mut Map<String, Value>),
+) {
     let slot = map
         .entry(key.to_owned())
         .or_insert_with(|| Value::Object(Map::new()));
@@ -101,14 +106,23 @@ fn metric(result: &EvalResult) -> Value {
             json!({ "lower_bound": result.lower, "upper_bound": result.upper }),
         );
     }
-    if let Some(threshold) = result.extra.get("metric.threshold").and_then(upgrade::as_text) {
+    if let Some(threshold) = result
+        .extra
+        .get("metric.threshold")
+        .and_then(upgrade::as_text)
+    {
         m.insert("threshold".into(), json!(threshold));
     }
     Value::Object(m)
 }
 
 /// Sets the description of the first dataset `pick` names, or adds one called `name`.
-fn set_dataset(parameters: &mut Map<String, Value>, pick: fn(&str) -> bool, name: &str, text: &str) {
+fn set_dataset(
+    parameters: &mut Map<String, Value>,
+    pick: fn(&str) -> bool,
+    name: &str,
+    text: &str,
+) {
     let data = parameters
         .entry("data")
         .or_insert_with(|| Value::Array(Vec::new()));
@@ -116,9 +130,10 @@ fn set_dataset(parameters: &mut Map<String, Value>, pick: fn(&str) -> bool, name
         *data = Value::Array(Vec::new());
     }
     let Value::Array(list) = data else { return };
-    let found = list.iter_mut().filter_map(Value::as_object_mut).find(|d| {
-        pick(d.get("name").and_then(Value::as_str).unwrap_or_default())
-    });
+    let found = list
+        .iter_mut()
+        .filter_map(Value::as_object_mut)
+        .find(|d| pick(d.get("name").and_then(Value::as_str).unwrap_or_default()));
     match found {
         Some(dataset) => set_text(dataset, "description", text),
         None if !text.is_empty() => list.push(json!({ "name": name, "description": text })),
@@ -133,7 +148,7 @@ pub fn card_to_mct(card: &ModelCard) -> String {
         _ => Map::new(),
     };
     let was = read_fields(&original);
-    let now = MctFields::of_card(card);
+    let now = ExchangeFields::of_card(card);
     let mut mct = original;
     mct.insert("schema_version".into(), json!("0.0.2"));
     with_object(&mut mct, "model_details", |details| {
@@ -154,7 +169,10 @@ pub fn card_to_mct(card: &ModelCard) -> String {
         }
         if now.license != was.license {
             let licenses = (!now.license.is_empty()).then(|| upgrade::license(&now.license));
-            details.insert("licenses".into(), Value::Array(licenses.into_iter().collect()));
+            details.insert(
+                "licenses".into(),
+                Value::Array(licenses.into_iter().collect()),
+            );
         }
     });
     with_object(&mut mct, "model_parameters", |parameters| {
@@ -165,7 +183,12 @@ pub fn card_to_mct(card: &ModelCard) -> String {
             set_dataset(parameters, is_training, "Training data", &now.training);
         }
         if now.evaluation != was.evaluation {
-            set_dataset(parameters, is_evaluation, "Evaluation data", &now.evaluation);
+            set_dataset(
+                parameters,
+                is_evaluation,
+                "Evaluation data",
+                &now.evaluation,
+            );
         }
         if now.sensitive != was.sensitive {
             if !now.sensitive.is_empty() {
@@ -173,7 +196,11 @@ pub fn card_to_mct(card: &ModelCard) -> String {
             }
             if let Some(Value::Array(list)) = parameters.get_mut("data") {
                 for (i, dataset) in list.iter_mut().filter_map(Value::as_object_mut).enumerate() {
-                    let items = if i == 0 { now.sensitive.clone() } else { Vec::new() };
+                    let items = if i == 0 {
+                        now.sensitive.clone()
+                    } else {
+                        Vec::new()
+                    };
                     dataset.insert("sensitive".into(), json!({ "sensitive_data": items }));
                 }
             }

@@ -10,7 +10,8 @@ pub mod upgrade;
 
 use crate::core::cards::card::ModelCard;
 use crate::core::cards::checks::is_email;
-use crate::core::cards::fields::{Field, ListKey, TextKey};
+use crate::core::cards::exchange::ExchangeFields;
+use crate::core::cards::fields::Field;
 use crate::core::cards::results::{EvalResult, MetricValue};
 use crate::core::text::json::parse_json;
 use crate::core::text::words::plural;
@@ -45,10 +46,7 @@ impl MctImport {
             plural(self.filled.len(), "field", "fields"),
             labels.join(", "),
             if self.graphics > 0 {
-                format!(
-                    " with its {}",
-                    plural(self.graphics, "graphic", "graphics")
-                )
+                format!(" with its {}", plural(self.graphics, "graphic", "graphics"))
             } else {
                 String::new()
             }
@@ -89,25 +87,6 @@ pub fn parse_mct(text: &str) -> Result<MctImport, String> {
     })
 }
 
-/// What an MCT 0.0.2 card gives the card's fields.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct MctFields {
-    pub name: String,
-    pub version: String,
-    pub overview: String,
-    pub owner_team: String,
-    pub contact_email: String,
-    pub license: String,
-    pub architecture: String,
-    pub training: String,
-    pub evaluation: String,
-    pub sensitive: Vec<String>,
-    pub results: Vec<EvalResult>,
-    pub use_cases: Vec<String>,
-    pub limitations: Vec<String>,
-    pub risks: Vec<String>,
-}
-
 fn text_at<'a>(value: &'a Value, path: &[&str]) -> &'a str {
     path.iter()
         .try_fold(value, |v, key| v.get(key))
@@ -142,7 +121,7 @@ pub fn is_evaluation(name: &str) -> bool {
 }
 
 /// What an MCT 0.0.2 card gives each mapped field.
-pub fn read_fields(mct: &Map<String, Value>) -> MctFields {
+pub fn read_fields(mct: &Map<String, Value>) -> ExchangeFields {
     let card = Value::Object(mct.clone());
     let owners = list_at(&card, &["model_details", "owners"]);
     let data = list_at(&card, &["model_parameters", "data"]);
@@ -163,7 +142,7 @@ pub fn read_fields(mct: &Map<String, Value>) -> MctFields {
             }
         })
         .unwrap_or_default();
-    MctFields {
+    ExchangeFields {
         name: text_at(&card, &["model_details", "name"]).to_owned(),
         version: text_at(&card, &["model_details", "version", "name"]).to_owned(),
         overview: text_at(&card, &["model_details", "overview"]).to_owned(),
@@ -188,7 +167,10 @@ pub fn read_fields(mct: &Map<String, Value>) -> MctFields {
             .iter()
             .map(metric_result)
             .collect(),
-        use_cases: descriptions(list_at(&card, &["considerations", "use_cases"]), "description"),
+        use_cases: descriptions(
+            list_at(&card, &["considerations", "use_cases"]),
+            "description",
+        ),
         limitations: descriptions(
             list_at(&card, &["considerations", "limitations"]),
             "description",
@@ -197,6 +179,8 @@ pub fn read_fields(mct: &Map<String, Value>) -> MctFields {
             list_at(&card, &["considerations", "ethical_considerations"]),
             "name",
         ),
+        task: String::new(),
+        tags: Vec::new(),
     }
 }
 
@@ -217,64 +201,6 @@ fn metric_result(metric: &Value) -> EvalResult {
             .insert("metric.threshold".into(), threshold.clone());
     }
     result
-}
-
-impl MctFields {
-    /// Fills the card's fields; returns those that got a value.
-    fn fill(self, card: &mut ModelCard) -> Vec<Field> {
-        let mut filled = Vec::new();
-        let mut text = |key: TextKey, value: String, card: &mut ModelCard| {
-            if !value.is_empty() {
-                *card.text_mut(key) = value;
-                filled.push(Field::Text(key));
-            }
-        };
-        text(TextKey::ModelName, self.name, card);
-        text(TextKey::ModelVersion, self.version, card);
-        text(TextKey::OwnerTeam, self.owner_team, card);
-        text(TextKey::ContactEmail, self.contact_email, card);
-        text(TextKey::License, self.license, card);
-        text(TextKey::ModelArchitecture, self.architecture, card);
-        text(TextKey::TrainingDataDescription, self.training, card);
-        text(TextKey::EvaluationDataDescription, self.evaluation, card);
-        text(TextKey::UnmappedText, self.overview, card);
-        for (key, items) in [
-            (ListKey::SensitiveData, self.sensitive),
-            (ListKey::PrimaryUseCases, self.use_cases),
-            (ListKey::KnownLimitations, self.limitations),
-            (ListKey::PotentialBiases, self.risks),
-        ] {
-            if !items.is_empty() {
-                *card.list_mut(key) = items;
-                filled.push(Field::List(key));
-            }
-        }
-        if !self.results.is_empty() {
-            card.eval_results = self.results;
-            filled.push(Field::EvalResults);
-        }
-        filled
-    }
-
-    /// The card's current values, as the export compares them.
-    pub fn of_card(card: &ModelCard) -> MctFields {
-        MctFields {
-            name: card.model_name.clone(),
-            version: card.model_version.clone(),
-            overview: card.unmapped_text.clone(),
-            owner_team: card.owner_team.clone(),
-            contact_email: card.contact_email.clone(),
-            license: card.license.clone(),
-            architecture: card.model_architecture.clone(),
-            training: card.training_data_description.clone(),
-            evaluation: card.evaluation_data_description.clone(),
-            sensitive: card.sensitive_data.clone(),
-            results: card.eval_results.clone(),
-            use_cases: card.primary_use_cases.clone(),
-            limitations: card.known_limitations.clone(),
-            risks: card.potential_biases.clone(),
-        }
-    }
 }
 
 /// A graphic of an imported MCT card: its name, and its image as a `data:` URL when the
