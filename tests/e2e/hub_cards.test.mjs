@@ -110,3 +110,45 @@ test('evaluation results: grouped by dataset, edited in place, shown in the prev
   assert.deepEqual(context.problems, []);
   await context.close();
 });
+
+test('a Model Card Toolkit card: imported with its graphics shown, and a lossy export says what it leaves out', async (t) => {
+  const file = path.resolve(ROOT, '../shared/corpus/mct/cats_vs_dogs_v0_0_2.json');
+  if (!fs.existsSync(file)) {
+    t.skip(`SKIPPED: ${file} is not there; no real MCT card was checked`);
+    return;
+  }
+  const context = await env.newContext();
+  const page = await openApp(context, '#/cards', env.server);
+  await page.getByRole('link', { name: 'Model cards', exact: true }).click();
+  await page.getByLabel('Import a card (lesson JSON, Model Card Toolkit JSON, CycloneDX BOM or Hugging Face README.md)')
+    .setInputFiles({ name: 'cats_vs_dogs_v0_0_2.json', mimeType: 'application/json', buffer: fs.readFileSync(file) });
+  await page.getByRole('heading', { level: 1, name: 'Fine-tuned MobileNetV2 Model for Cat vs. Dogs v1.0' }).waitFor();
+  await page.getByText(/Read a Model Card Toolkit card \(schema 0\.0\.2\)\. Filled 10 fields/).waitFor();
+  const images = preview(page).getByRole('img');
+  await images.first().waitFor();
+  assert.equal(await images.count(), 2);
+  // Each image decoded (the CSP allows data: images and nothing else).
+  const widths = await images.evaluateAll((all) => all.map((img) => img.naturalWidth));
+  assert.ok(widths.every((w) => w > 0), `images decoded: ${widths}`);
+
+  await page.getByLabel('Model type').selectOption('classification');
+  await page.getByRole('button', { name: 'Download Model Card Toolkit JSON' }).click();
+  const dialog = page.getByRole('alertdialog', { name: 'A Model Card Toolkit file cannot hold everything in this card' });
+  await dialog.getByRole('listitem').filter({ hasText: 'Model type' }).waitFor();
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await dialog.waitFor({ state: 'detached' });
+  await page.getByRole('button', { name: 'Download Model Card Toolkit JSON' }).click();
+  const mct = await downloadText(page, () => dialog.getByRole('button', { name: 'Download the Model Card Toolkit file' }).click());
+  const json = JSON.parse(mct.text);
+  assert.equal(json.schema_version, '0.0.2');
+  assert.equal(json.quantitative_analysis.graphics.collection.length, 1, 'graphics written back');
+
+  // Everything this card holds has a CycloneDX field: the download starts at once.
+  const bom = await downloadText(page, () => page.getByRole('button', { name: 'Download CycloneDX BOM' }).click());
+  assert.equal(await page.getByRole('alertdialog').count(), 0);
+  const parsed = JSON.parse(bom.text);
+  assert.equal(parsed.components[0].type, 'machine-learning-model');
+  assert.equal(parsed.components[0].modelCard.modelParameters.task, 'classification');
+  assert.deepEqual(context.problems, []);
+  await context.close();
+});

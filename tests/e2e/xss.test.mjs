@@ -4,7 +4,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { setup, waitForApp, downloadText } from './harness.mjs';
+import fs from 'node:fs';
+import path from 'node:path';
+import { setup, waitForApp, downloadText, ROOT } from './harness.mjs';
 
 let env;
 before(async () => { env = await setup(); });
@@ -76,7 +78,10 @@ function scanDocument(doc, kind) {
       // Browsers drop control characters and spaces in URLs, so "java\tscript:" counts too;
       // "data:," (the app's empty icon) carries nothing.
       const url = attr.value.replace(/[\u0000-\u0020]/g, '');
-      if (URL_ATTRS.includes(attr.name.toLowerCase()) && /^(javascript|vbscript|data):/i.test(url) && url !== 'data:,') {
+      // A card page shows an imported card's graphics as base64 images, and only those.
+      const image = kind === 'card' && el.localName === 'img' && attr.name === 'src'
+        && /^data:image\/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/=]+$/.test(url);
+      if (URL_ATTRS.includes(attr.name.toLowerCase()) && /^(javascript|vbscript|data):/i.test(url) && url !== 'data:,' && !image) {
         found.push(`${kind}: ${el.localName} ${attr.name}=${attr.value}`);
       }
     }
@@ -91,7 +96,7 @@ function scanDocument(doc, kind) {
       if (el !== preview) found.push(`${kind}: <${el.localName}${el.getAttribute('sandbox') !== null ? ` sandbox="${el.getAttribute('sandbox')}"` : ''}>`);
     }
   } else {
-    const TAGS = 'html head meta title style body h1 h2 h3 p section dl dt dd a ul li table thead tbody tr th td strong span bdi svg g text rect line';
+    const TAGS = 'html head meta title style body h1 h2 h3 p section dl dt dd a ul li table thead tbody tr th td strong span bdi svg g text rect line pre figure figcaption img';
     const allowed = new Set(TAGS.split(' '));
     for (const el of all) {
       if (!allowed.has(el.localName)) found.push(`${kind}: <${el.localName}>`);
@@ -370,9 +375,11 @@ test('positive control for cards: the frame tripwires and the card document scan
   assert.deepEqual(await dangerousDom(page), [], 'the real preview passes');
   assert.deepEqual(await dangerousFrames(page), [], 'the real preview passes');
 
-  const hostile = '<!DOCTYPE html><title>x</title><img src=x onerror="alert(1)"><a href=" javascript:alert(2)">x</a><svg onload="alert(3)"></svg>';
+  const hostile = '<!DOCTYPE html><title>x</title><img src=x onerror="alert(1)"><img src="data:text/html;base64,PHNjcmlwdD4="><a href=" javascript:alert(2)">x</a><svg onload="alert(3)"></svg>';
   const found = await dangerousHtml(page, hostile);
-  for (const f of ['<img>', 'img onerror', 'a href= javascript:', 'svg onload', 'svg without role=img']) {
+  // A graphic as a base64 image is the one data: URL a card page may hold.
+  assert.deepEqual(await dangerousHtml(page, '<!DOCTYPE html><title>x</title><img src="data:image/png;base64,iVBORw0KGgo=" alt="g">'), []);
+  for (const f of ['img src=data:text/html', 'img onerror', 'a href= javascript:', 'svg onload', 'svg without role=img']) {
     assert.ok(found.some((x) => x.includes(f)), `${f} in ${found.join()}`);
   }
   // The preview given scripts, then a second frame running the payload.
@@ -386,11 +393,46 @@ test('positive control for cards: the frame tripwires and the card document scan
   }, hostile);
   await page.waitForFunction(() => document.querySelectorAll('iframe')[1]?.contentWindow?.__xss > 0);
   const frames = await dangerousFrames(page);
-  for (const f of ['tripwire in about:srcdoc', 'img onerror', 'javascript:alert(2)', 'frame about:srcdoc card: <img>']) {
+  for (const f of ['tripwire in about:srcdoc', 'img onerror', 'javascript:alert(2)', 'frame about:srcdoc card: img src=data:text/html']) {
     assert.ok(frames.some((x) => x.includes(f)), `${f} in ${frames.join()}`);
   }
   const dom = await dangerousDom(page);
   assert.ok(dom.some((f) => f === 'app: <iframe>'), dom.join());
   assert.ok(dom.some((f) => f.includes('card: img onerror')), dom.join());
+  await context.close();
+});
+
+test('real Hub cards with <script>, <style>, <iframe> and inline handlers show inert in the editor, the preview and the download', async (t) => {
+  const corpus = path.resolve(ROOT, '../shared/corpus/hf');
+  const names = ['harveymannering__jurassic-coast.README.md', 'scikit-learn__xgboost-example.README.md', '01-ai__Yi-9B-200K.README.md'];
+  if (!fs.existsSync(corpus)) {
+    t.skip(`SKIPPED: ${corpus} is not there; no real card was checked`);
+    return;
+  }
+  const context = await env.newContext();
+  await armTripwires(context);
+  const page = await context.newPage();
+  await page.goto(env.server.url + '#/cards');
+  await waitForApp(page);
+  for (const name of names) {
+    const text = fs.readFileSync(path.join(corpus, name));
+    assert.match(text.toString(), /<script|<style|<iframe|<details/i, `${name} carries raw HTML`);
+    await page.getByRole('link', { name: 'Model cards', exact: true }).click();
+    await page.getByLabel('Import a card (lesson JSON, Model Card Toolkit JSON, CycloneDX BOM or Hugging Face README.md)')
+      .setInputFiles({ name, mimeType: 'text/markdown', buffer: text });
+    await page.getByRole('heading', { name: 'From the imported README' }).waitFor();
+    const preview = page.frameLocator('iframe[title="Preview of the exported model card"]');
+    await preview.getByRole('heading', { name: 'Other README sections' }).waitFor();
+    // Open every kept section, so its text is in the live DOM.
+    await page.locator('details.raw-section').evaluateAll((all) => all.forEach((d) => { d.open = true; }));
+    assert.deepEqual(await dangerousDom(page), [], name);
+    assert.deepEqual(await dangerousFrames(page), [], name);
+    const html = await downloadText(page, () => page.getByRole('button', { name: 'Download HTML' }).click());
+    assert.deepEqual(await dangerousHtml(page, html.text), [], `download of ${name}`);
+    assert.match(html.text, /&lt;script|&lt;style|&lt;details/, `${name}: the raw HTML is shown as text`);
+  }
+  assert.equal(await page.evaluate(() => window.__xss), 0);
+  assert.equal(await page.evaluate(() => getComputedStyle(document.body).display), 'block');
+  assert.deepEqual(context.problems, []);
   await context.close();
 });
