@@ -5,7 +5,9 @@
 // READMEs) brought it to 326 KB and workshops (#6: the room, history, comparison, share
 // links) to 380 KB and the lifecycle (#5: checklists, approvals, security audits, team
 // structures) to 436 KB (437,787 B), and the restructuring into one registry of collections
-// (#10: generic visitors and a store that finds collections by type) to about 440.3 KB, so the
+// (#10: generic visitors and a store that finds collections by type) to about 440.3 KB, and
+// real cards (#11: evaluation results and their editor, lossless README import and export,
+// Model Card Toolkit and CycloneDX import and export) to 490.7 KB (490,656 B), so the
 // target is missed (see README "Benchmark" and the issue notes for
 // what each part costs). This guard sits just above the measured size: a
 // change that grows the bundle past it must raise GUARD_BROTLI and say in its note what the
@@ -14,7 +16,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { bundleSizes } from '../../scripts/bundle-sizes.mjs';
 
-const GUARD_BROTLI = 441_000;
+const GUARD_BROTLI = 491_500;
 
 test('wasm + js + css stay under the size guard', () => {
   const { total, files } = bundleSizes();
