@@ -263,3 +263,11 @@ fn the_v5_fixture_keeps_evaluation_results_and_the_imported_readme() {
             .all(|c| c.card.eval_results.is_empty())
     );
 }
+
+#[test]
+fn a_v3_file_that_leaves_out_collections_still_migrates() {
+    let file = r#"{"format": "mlops-governance-workbench", "schema_version": 3, "app_version": "t",
+        "saved_at": "2026-11-26T09:00:00Z", "workspace": {"assessments": {"items": []}}}"#;
+    let workspace = parse_document(file).unwrap();
+    assert!(workspace.cards.items.is_empty());
+}

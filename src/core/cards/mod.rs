@@ -5,6 +5,7 @@
 pub mod card;
 pub mod checks;
 pub mod cyclonedx;
+pub mod diff;
 pub mod exchange;
 pub mod fairness;
 pub mod fields;

@@ -60,18 +60,19 @@ fn v3_to_v4(mut workspace: Value) -> Result<Value, String> {
 /// Older cards have neither: an empty list of results, and no imported README. Older builds
 /// refuse the new card fields, which is why this is a new version.
 fn v4_to_v5(mut workspace: Value) -> Result<Value, String> {
-    let cards = workspace
+    let object = workspace
+        .as_object_mut()
+        .ok_or("the workspace is not an object")?;
+    let cards = object
         .get_mut("cards")
         .and_then(|c| c.get_mut("items"))
-        .and_then(Value::as_array_mut)
-        .ok_or("the workspace has no list of cards")?;
-    for record in cards {
-        let card = record
-            .get_mut("card")
-            .and_then(Value::as_object_mut)
-            .ok_or("a card record has no card")?;
-        card.entry("eval_results")
-            .or_insert_with(|| Value::Array(Vec::new()));
+        .and_then(Value::as_array_mut);
+    // A file may leave out a collection it has nothing in; then there is nothing to add to.
+    for record in cards.into_iter().flatten() {
+        if let Some(card) = record.get_mut("card").and_then(Value::as_object_mut) {
+            card.entry("eval_results")
+                .or_insert_with(|| Value::Array(Vec::new()));
+        }
     }
     Ok(workspace)
 }
