@@ -255,10 +255,10 @@ fn increasing_run(pairs: &[(usize, usize)]) -> Vec<usize> {
     let mut before: Vec<Option<usize>> = vec![None; pairs.len()];
     for (k, (i, _)) in pairs.iter().enumerate() {
         let place = tails.partition_point(|t| pairs.get(*t).is_some_and(|(ti, _)| ti < i));
-        if place > 0 {
-            if let Some(b) = before.get_mut(k) {
-                *b = tails.get(place - 1).copied();
-            }
+        if place > 0
+            && let Some(b) = before.get_mut(k)
+        {
+            *b = tails.get(place - 1).copied();
         }
         if place == tails.len() {
             tails.push(k);
