@@ -35,6 +35,8 @@ pub enum Route {
     Approval(String),
     /// The security audits of one model card, by card id.
     Audits(String),
+    /// What changed from one model card to another, by their ids (older, newer).
+    CardChanges(String, String),
     /// The technical-debt register.
     Debt,
     /// Import, export, storage use and recovery.
@@ -63,6 +65,7 @@ impl Route {
             ["approvals"] => Route::Approvals,
             ["approvals", id] => Route::Approval(decode(id)),
             ["audits", card] => Route::Audits(decode(card)),
+            ["card-changes", old, new] => Route::CardChanges(decode(old), decode(new)),
             ["data"] => Route::Data,
             ["debt"] => Route::Debt,
             _ => Route::NotFound(path.to_owned()),
@@ -92,6 +95,9 @@ impl Route {
             Route::Approvals => "#/approvals".to_owned(),
             Route::Approval(id) => format!("#/approvals/{}", encode(id)),
             Route::Audits(card) => format!("#/audits/{}", encode(card)),
+            Route::CardChanges(old, new) => {
+                format!("#/card-changes/{}/{}", encode(old), encode(new))
+            }
             Route::Data => "#/data".to_owned(),
             Route::Debt => "#/debt".to_owned(),
             Route::NotFound(path) => format!("#/{path}"),

@@ -14,6 +14,7 @@ fn fragments_parse_to_pages_and_back() {
         Route::History("Team A / ML, \"ops\"".to_owned()),
         Route::Compare(vec!["a,b".to_owned(), "c d".to_owned()]),
         Route::Shared("1".to_owned(), "AbC-_9".to_owned()),
+        Route::CardChanges("v1/a b".to_owned(), "v2,c".to_owned()),
     ] {
         assert_eq!(Route::parse(&route.href()), route);
     }

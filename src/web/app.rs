@@ -3,7 +3,7 @@
 use crate::route::Route;
 use crate::web::assessments::{AssessmentEditor, AssessmentList};
 use crate::web::banners::Banners;
-use crate::web::cards::{CardEditor, CardsPage};
+use crate::web::cards::{CardChanges, CardEditor, CardsPage};
 use crate::web::checklists::{ChecklistEditor, ChecklistList};
 use crate::web::data_page::DataPage;
 use crate::web::debt::DebtPage;
@@ -40,7 +40,7 @@ pub fn App() -> impl IntoView {
                 Route::Assessment(_) | Route::History(_) | Route::Compare(_) | Route::Shared(..),
                 Route::Assessments,
             )
-            | (Route::Card(_) | Route::Audits(_), Route::Cards)
+            | (Route::Card(_) | Route::Audits(_) | Route::CardChanges(..), Route::Cards)
             | (Route::Approval(_), Route::Approvals)
             | (Route::Checklist(_), Route::Checklists) => true,
             (current, target) => current == target,
@@ -85,6 +85,7 @@ pub fn App() -> impl IntoView {
                 Route::Approvals => view! { <ApprovalsPage /> }.into_any(),
                 Route::Approval(id) => view! { <ApprovalPage id=id /> }.into_any(),
                 Route::Audits(card) => view! { <AuditPage card_id=card /> }.into_any(),
+                Route::CardChanges(old, new) => view! { <CardChanges old=old new=new /> }.into_any(),
                 Route::Checklist(id) => view! { <ChecklistEditor id=id /> }.into_any(),
                 Route::Card(id) => view! { <CardEditor id=id /> }.into_any(),
                 Route::Debt => view! { <DebtPage /> }.into_any(),

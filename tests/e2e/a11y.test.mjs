@@ -83,6 +83,10 @@ for (const scheme of ['light', 'dark']) {
     await page.getByRole('link', { name: 'Model cards', exact: true }).click();
     await page.locator('tbody tr').nth(1).waitFor();
     await audit(page, 'card list with two cards');
+    await page.getByRole('link', { name: 'Compare two cards' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Changes between two model cards' }).waitFor();
+    await page.getByRole('region', { name: 'Known limitations' }).waitFor();
+    await audit(page, 'card changes');
     await context.close();
   });
 }

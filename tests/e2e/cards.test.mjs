@@ -205,3 +205,40 @@ test('a 100 kB paste into a card field is kept whole: form, preview, storage, re
   assert.deepEqual(context.problems, []);
   await context.close();
 });
+
+test('two versions of a card compared: added, removed, moved and changed entries, and the change log', async () => {
+  const context = await env.newContext();
+  const page = await openApp(context, '#/cards', env.server);
+  await page.getByRole('button', { name: "New card from the lesson's example" }).click();
+  await page.getByRole('heading', { level: 1, name: 'product_recommendation_model v2.1.0' }).waitFor();
+  await page.getByRole('link', { name: 'All model cards' }).click();
+  await page.getByRole('button', { name: 'New version of product_recommendation_model v2.1.0' }).click();
+  await page.getByRole('heading', { level: 1, name: 'product_recommendation_model v2.1.1' }).waitFor();
+  await page.getByLabel('Intended use').fill('Recommend products to signed-in users based on purchase history');
+  const metrics = page.getByRole('group', { name: 'Performance metrics' });
+  await metrics.getByLabel('Value, row 1').fill('0.801');
+  await page.getByRole('button', { name: 'Add an item to Known limitations' }).click();
+  await page.getByLabel(/^Known limitations, item \d+$/).last().fill('Slow for catalogues over 1M items');
+  await page.waitForTimeout(400);
+  await page.goto(env.server.url + '#/cards');
+  const ids = await page.evaluate(() => JSON.parse(localStorage.getItem('mlops-workbench:cards')).items.map((r) => r.id));
+  await page.goto(env.server.url + `#/card-changes/${ids[0]}/${ids[1]}`);
+  await page.getByRole('status').filter({ hasText: 'From “product_recommendation_model v2.1.0” to “product_recommendation_model v2.1.1”: 4 fields changed.' }).waitFor();
+  const intended = page.getByRole('region', { name: 'Intended use' });
+  assert.deepEqual(await intended.locator('ins').allTextContents(), ['signed-in']);
+  assert.deepEqual(await intended.locator('del').allTextContents(), ['browsing and']);
+  const table = page.getByRole('region', { name: 'Performance metrics' });
+  assert.deepEqual(await table.getByRole('row', { name: /ndcg@10/ }).getByRole('cell').allTextContents(), ['0.756', '0.801']);
+  await page.getByRole('region', { name: 'Known limitations' }).getByText('Slow for catalogues over 1M items').waitFor();
+  await page.getByRole('region', { name: 'Version' }).waitFor();
+  const log = await downloadText(page, () => page.getByRole('button', { name: 'Download the changes as Markdown' }).click());
+  assert.match(log.name, /^changes-.*\.md$/);
+  assert.match(log.text, /^# Changes from product\\_recommendation\\_model v2\.1\.0 to product\\_recommendation\\_model v2\.1\.1\n/);
+  assert.match(log.text, /\n- added: Slow for catalogues over 1M items\n/);
+  assert.match(log.text, /- ndcg@10: “0\.756” → “0\.801”\n/);
+  // Choosing another pair goes to its page.
+  await page.getByLabel('Newer card').selectOption(ids[0]);
+  await page.getByRole('status').filter({ hasText: '0 fields changed.' }).waitFor();
+  assert.deepEqual(context.problems, []);
+  await context.close();
+});

@@ -38,6 +38,10 @@ pub fn CardsPage() -> impl IntoView {
                 "New card from the lesson's example"
             </button>
             <ImportCard />
+            <a class="button" href=move || {
+                let ids: Vec<String> = store.collection::<CardRecord>().with(|c| c.items.iter().map(|r| r.id.clone()).collect());
+                Route::CardChanges(ids.first().cloned().unwrap_or_default(), ids.get(1).cloned().unwrap_or_default()).href()
+            }>"Compare two cards"</a>
         </div>
         <Show
             when={move || store.collection::<CardRecord>().with(|c| !c.items.is_empty())}

@@ -1,6 +1,7 @@
 //! Model cards (lesson section 2.1): the list, the editor with its live preview, and the
 //! HTML, JSON and Hugging Face README exports and imports.
 
+mod changes;
 mod composite;
 mod editor;
 mod export;
@@ -12,6 +13,7 @@ mod list_fields;
 mod preview;
 mod results_editor;
 
+pub use changes::CardChanges;
 pub use editor::CardEditor;
 pub use list::CardsPage;
 
