@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 use mlops_governance_workbench::core::cards::card::{
     DateRange, Factor, FairnessGroup, ModelCard, NamedNumber,
 };
+use mlops_governance_workbench::core::cards::diff::diff_cards;
 use mlops_governance_workbench::core::cards::html::render_card_html;
 use mlops_governance_workbench::core::cards::json::lesson_example;
 use std::hint::black_box;
@@ -112,5 +113,16 @@ fn main() {
                 black_box(render_card_html(black_box(&card)));
             },
         );
+    }
+    // The comparison of two versions of a full card: every entry of every list and table
+    // changed (the worst case), and one entry changed (the usual one).
+    let old = full_card(false);
+    let every = full_card(true);
+    let mut one = old.clone();
+    one.known_limitations[24].push_str(" (now measured)");
+    for (name, new) in [("every entry changed", &every), ("one entry changed", &one)] {
+        measure(&format!("diff_cards, full card, {name}"), 500, || {
+            black_box(diff_cards(black_box(&old), black_box(new)));
+        });
     }
 }
