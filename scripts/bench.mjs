@@ -223,18 +223,16 @@ try {
 
   // The model card editor on a fully filled card: about 50 entries in every list and table
   // (as `full_card` in benches/card.rs), imported as a workspace file. Each keystroke renders
-  // the whole HTML page in wasm (render_card_html) and sets it as the preview frame's srcdoc,
-  // which the frame then parses and lays out afresh.
-  //   markup ready: input event to the frame's srcdoc attribute changed, seen by a
-  //     MutationObserver in the same task: the signal update, the memos (card, fields,
-  //     problems, completeness), render_card_html in wasm, the form's DOM updates and
-  //     Chromium starting the frame's navigation (setAttribute);
+  // the whole HTML page in wasm (render_card_html); the preview parses it and replaces, in
+  // the frame's document, only the top-level parts of the body that changed.
+  //   preview patched: input event to the first change of the frame's document, seen by a
+  //     MutationObserver on it (the signal update, the memos, render_card_html, the form's DOM
+  //     updates, the parse and the replacement);
   //   form painted: to the page's next frame after the keystroke (the typed character shows);
-  //   preview loaded: to the frame's load event (new document parsed; work done, no frame wait);
-  //   preview painted: to the page's next frame after that load event. The sandboxed frame
-  //     runs in its own renderer process (no script may run in it) and lays the new document
-  //     out after its load event; a Chromium trace put its own paint between 15 ms before and
-  //     25 ms after this point, so read it as "about when the preview is painted".
+  //   preview painted: to the page's next frame after the patch. The frame is same-origin
+  //     (sandbox="allow-same-origin"), so it is laid out and painted with the page's frame;
+  //   scroll: the preview scrolled to near its end, then 20 keystrokes: its scroll position
+  //     before and after (a reloaded document would be back at 0).
   const cardCount = 50;
   const texts = (what) => Array.from({ length: cardCount }, (_, i) => (i % 10 === 0
     ? `${what} number ${i}: items with <5 interactions are left out`
@@ -324,7 +322,7 @@ try {
   await cardPage.getByText('Replaced: your workspace now holds').waitFor();
   start = performance.now();
   await cardPage.evaluate(() => { location.hash = '#/cards/bench-card'; });
-  await cardPage.waitForFunction(() => (document.querySelector('iframe.card-preview-frame')?.getAttribute('srcdoc') ?? '').includes('Use case number 49'));
+  await cardPage.waitForFunction(() => (document.querySelector('iframe.card-preview-frame')?.contentDocument?.body?.textContent ?? '').includes('Use case number 49'));
   const cardOpenMs = performance.now() - start;
   const cardTyping = await cardPage.evaluate(async ({ runs, targets }) => {
     const nextPaint = () => new Promise((resolve) => requestAnimationFrame(() => {
@@ -336,28 +334,38 @@ try {
     const out = { size: frame.getAttribute('srcdoc').length, inputs: document.querySelectorAll('main input, main textarea').length };
     for (const [name, id, count] of targets) {
       const input = document.getElementById(id);
-      const r = { markup: [], form: [], loaded: [], painted: [] };
+      const r = { patched: [], form: [], painted: [] };
       for (let i = 0; i < count; i++) {
         await nextPaint();
         await nextPaint();
-        let markupAt;
-        const observer = new MutationObserver(() => { markupAt ??= performance.now(); });
-        observer.observe(frame, { attributes: true, attributeFilter: ['srcdoc'] });
-        const loaded = new Promise((resolve) => frame.addEventListener('load', () => resolve(performance.now()), { once: true }));
+        let patchedAt;
+        const observer = new MutationObserver(() => { patchedAt ??= performance.now(); });
+        observer.observe(frame.contentDocument, { childList: true, subtree: true, characterData: true });
         const start = performance.now();
         input.value += 'x';
         input.dispatchEvent(new InputEvent('input', { bubbles: true }));
         await nextPaint();
         r.form.push(performance.now() - start);
-        const loadedAt = await loaded;
+        while (patchedAt === undefined && performance.now() - start < 5000) await new Promise((resolve) => setTimeout(resolve, 0));
         observer.disconnect();
-        r.markup.push(markupAt - start);
-        r.loaded.push(loadedAt - start);
+        r.patched.push(patchedAt - start);
         await nextPaint();
         r.painted.push(performance.now() - start);
       }
       out[name] = r;
     }
+    // The preview's scroll position across 20 keystrokes in a list item near the end.
+    const win = frame.contentWindow;
+    win.scrollTo(0, win.document.documentElement.scrollHeight - win.innerHeight - 200);
+    await nextPaint();
+    out.scrollBefore = win.scrollY;
+    const late = document.getElementById(targets[0][1]);
+    for (let i = 0; i < 20; i++) {
+      late.value += 'y';
+      late.dispatchEvent(new InputEvent('input', { bubbles: true }));
+      await nextPaint();
+    }
+    out.scrollAfter = win.scrollY;
     // The debounced save, 300 ms after the last edit: a timer of the same delay armed just
     // before the keystroke fires just before the store's; the end of setItem ends the save.
     let savedAt;
@@ -385,11 +393,11 @@ try {
   for (const [name, what] of [['item', 'a list item'], ['name', 'the model name'], ['metric', 'a metric value']]) {
     const r = cardTyping[name];
     console.log(`  keystroke in ${what}:`);
-    console.log(`    to preview markup ready (srcdoc set):   ${summary(r.markup)}`);
+    console.log(`    to preview patched (work done):         ${summary(r.patched)}`);
     console.log(`    to next frame painted (the form):       ${summary(r.form)}`);
-    console.log(`    to preview loaded (work done):          ${summary(r.loaded)}`);
     console.log(`    to preview painted (next frame):        ${summary(r.painted)}`);
   }
+  console.log(`  preview scroll position before / after 20 keystrokes: ${cardTyping.scrollBefore.toFixed(0)} / ${cardTyping.scrollAfter.toFixed(0)} px`);
   console.log(`  save of the cards 300 ms after the last keystroke (serialize + write): ${summary(cardTyping.save)}`);
   await cardContext.close();
 } finally {

@@ -103,7 +103,8 @@ test('no serious or critical violation in the exported card HTML (the preview’
   await page.getByRole('group', { name: 'Performance metrics' }).getByLabel('Value, row 1').fill('high');
   await page.getByLabel('Contact e-mail').fill('not an address');
   await page.frameLocator(frame).getByText('not a number').waitFor();
-  const html = await page.locator(frame).getAttribute('srcdoc');
+  // The document as patched after the edits (the srcdoc is only the first one).
+  const html = await page.locator(frame).evaluate((f) => `<!DOCTYPE html>${f.contentDocument.documentElement.outerHTML}`);
   const card = await context.newPage();
   await card.setContent(html);
   await audit(card, 'exported card HTML');

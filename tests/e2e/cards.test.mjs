@@ -193,8 +193,8 @@ test('a 100 kB paste into a card field is kept whole: form, preview, storage, re
   await page.getByLabel('Intended use').fill(long);
   await page.getByLabel('Model name').fill(long.slice(0, 5000));
   await preview(page).locator('body').filter({ hasText: 'very long unbroken word' }).first().waitFor();
-  const srcdoc = await page.locator('iframe[title="Preview of the exported model card"]').getAttribute('srcdoc');
-  assert.ok(srcdoc.includes('Ünicode &lt;b&gt;text&lt;/b&gt;'), 'escaped in the preview');
+  const shown = await preview(page).locator('body').innerHTML();
+  assert.ok(shown.includes('Ünicode &lt;b&gt;text&lt;/b&gt;'), 'escaped in the preview');
   await waitForSave(page, () => (localStorage.getItem('mlops-workbench:cards') ?? '').length > 100_000);
   await page.reload();
   await page.getByLabel('Intended use').waitFor();
@@ -239,6 +239,37 @@ test('two versions of a card compared: added, removed, moved and changed entries
   // Choosing another pair goes to its page.
   await page.getByLabel('Newer card').selectOption(ids[0]);
   await page.getByRole('status').filter({ hasText: '0 fields changed.' }).waitFor();
+  assert.deepEqual(context.problems, []);
+  await context.close();
+});
+
+test('the preview is patched in place: it keeps its scroll position and its document stays the download', async () => {
+  const context = await env.newContext();
+  const page = await openApp(context, '#/cards', env.server);
+  await page.getByRole('button', { name: "New card from the lesson's example" }).click();
+  await preview(page).locator('h1').waitFor();
+  const frame = page.locator('iframe.card-preview-frame');
+  assert.equal(await frame.getAttribute('sandbox'), 'allow-same-origin', 'the page may patch the frame; nothing in it may run');
+  // Scroll the preview down, then type: the frame is not reloaded, so it stays where it was.
+  await frame.evaluate((f) => f.contentWindow.scrollTo(0, 600));
+  const scrolled = await frame.evaluate((f) => f.contentWindow.scrollY);
+  assert.ok(scrolled > 300, `the preview scrolled (${scrolled})`);
+  const limit = page.getByLabel('Known limitations, item 1');
+  await limit.focus();
+  await page.keyboard.press('End');
+  await page.keyboard.type(' (patched)');
+  await preview(page).getByText(/\(patched\)$/).waitFor();
+  assert.equal(await frame.evaluate((f) => f.contentWindow.scrollY), scrolled, 'scroll position kept');
+  await page.getByLabel('Model name').fill('patched <b>model</b>');
+  await preview(page).getByRole('heading', { level: 1, name: 'Model card: patched <b>model</b> v2.1.0' }).waitFor();
+  // The frame's document is the one "Download HTML" saves, node for node.
+  const html = await downloadText(page, () => page.getByRole('button', { name: 'Download HTML' }).click());
+  const same = await frame.evaluate((f, text) => {
+    const saved = new DOMParser().parseFromString(text, 'text/html');
+    return { dom: saved.documentElement.isEqualNode(f.contentDocument.documentElement),
+      title: f.contentDocument.title === saved.title };
+  }, html.text);
+  assert.deepEqual(same, { dom: true, title: true });
   assert.deepEqual(context.problems, []);
   await context.close();
 });

@@ -64,7 +64,8 @@ function injectUnescaped(page, html) {
  * The dangerous things in one document, run in the page (composed into the evaluated source by
  * `inPage`, since the app's CSP forbids eval). `kind` 'app' is the app's own page: besides
  * event attributes and script URLs, no markup that text could have become inside `main`, and
- * no frame anywhere but the card preview (one `iframe` with an empty `sandbox` and no `src`).
+ * no frame anywhere but the card preview (one `iframe` whose `sandbox` allows exactly
+ * `allow-same-origin`, never scripts, and no `src`).
  * `kind` 'card' is the card's HTML page (preview frame, its srcdoc, the download): only the
  * elements the renderer writes, links only `mailto:`, one style sheet, charts only as images.
  */
@@ -88,7 +89,8 @@ function scanDocument(doc, kind) {
   }
   if (kind === 'app') {
     const isPreview = (f) => f.matches('main aside.card-preview > iframe.card-preview-frame[srcdoc]')
-      && f.getAttribute('sandbox') === '' && f.sandbox.length === 0 && !f.hasAttribute('src');
+      && f.getAttribute('sandbox') === 'allow-same-origin' && f.sandbox.length === 1
+      && f.sandbox.contains('allow-same-origin') && !f.hasAttribute('src');
     const previews = [...doc.querySelectorAll('iframe')].filter(isPreview);
     const preview = previews.length === 1 ? previews[0] : null;
     const suspects = doc.querySelectorAll('main script, main img, main svg:not(.level-chart), main style, main link, main meta, main base, main math, iframe, frame, object, embed');
@@ -385,7 +387,7 @@ test('positive control for cards: the frame tripwires and the card document scan
   // The preview given scripts, then a second frame running the payload.
   await page.locator('iframe.card-preview-frame').evaluate((f) => f.setAttribute('sandbox', 'allow-scripts'));
   assert.ok((await dangerousDom(page)).some((f) => f.includes('<iframe sandbox="allow-scripts">')));
-  await page.locator('iframe.card-preview-frame').evaluate((f) => f.setAttribute('sandbox', ''));
+  await page.locator('iframe.card-preview-frame').evaluate((f) => f.setAttribute('sandbox', 'allow-same-origin'));
   await page.evaluate((html) => {
     const frame = document.createElement('iframe');
     frame.srcdoc = html;
