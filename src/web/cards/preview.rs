@@ -32,7 +32,9 @@ fn children(parent: &Element) -> Vec<Element> {
 }
 
 /// Makes the frame's document equal to `html`, replacing only the body's top-level parts that
-/// differ (and the title). `None` when the frame's document cannot be reached.
+/// differ (and the title). `None` when the frame's document cannot be reached. The markup is
+/// the core's renderer's (every user text escaped by maud), parsed as `srcdoc` would parse it;
+/// nothing here builds markup from strings.
 fn patch(frame: &web_sys::HtmlIFrameElement, html: &str) -> Option<()> {
     let doc = frame_document(frame)?;
     let parsed = DomParser::new()
@@ -49,7 +51,14 @@ fn patch(frame: &web_sys::HtmlIFrameElement, html: &str) -> Option<()> {
             }
         }
     } else {
-        body.set_inner_html(&new_body.inner_html());
+        while let Some(child) = body.first_child() {
+            body.remove_child(&child).ok()?;
+        }
+        // The renderer writes no text between the body's elements, so its elements are all.
+        for element in new {
+            body.append_child(&doc.import_node_with_deep(&element, true).ok()?)
+                .ok()?;
+        }
     }
     if doc.title() != parsed.title() {
         doc.set_title(&parsed.title());
