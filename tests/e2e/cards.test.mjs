@@ -262,6 +262,9 @@ test('the preview is patched in place: it keeps its scroll position and its docu
   assert.equal(await frame.evaluate((f) => f.contentWindow.scrollY), scrolled, 'scroll position kept');
   await page.getByLabel('Model name').fill('patched <b>model</b>');
   await preview(page).getByRole('heading', { level: 1, name: 'Model card: patched <b>model</b> v2.1.0' }).waitFor();
+  // A section that was not there (the licence's) appears: the body is rebuilt, still equal.
+  await page.getByLabel('Licence').fill('apache-2.0');
+  await preview(page).getByRole('heading', { level: 2, name: 'Publishing' }).waitFor();
   // The frame's document is the one "Download HTML" saves, node for node.
   const html = await downloadText(page, () => page.getByRole('button', { name: 'Download HTML' }).click());
   const same = await frame.evaluate((f, text) => {
