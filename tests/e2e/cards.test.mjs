@@ -276,3 +276,31 @@ test('the preview is patched in place: it keeps its scroll position and its docu
   assert.deepEqual(context.problems, []);
   await context.close();
 });
+
+test('the preview follows the field being edited, leaves the author’s own scrolling alone, and a click in it focuses the field', async () => {
+  const context = await env.newContext();
+  const page = await openApp(context, '#/cards', env.server);
+  await page.getByRole('button', { name: "New card from the lesson's example" }).click();
+  await preview(page).locator('h1').waitFor();
+  const frame = page.locator('iframe.card-preview-frame');
+  const inView = (key) => frame.evaluate((f, k) => {
+    const entry = f.contentDocument.querySelector(`dd[data-field="${k}"]`);
+    const rect = entry.getBoundingClientRect();
+    return rect.bottom > 0 && rect.top < f.contentWindow.innerHeight;
+  }, key);
+  assert.equal(await inView('known_limitations'), false, 'the limitations start out of view');
+  await page.getByLabel('Known limitations, item 1').focus();
+  await page.waitForFunction(() => document.querySelector('iframe.card-preview-frame').contentWindow.scrollY > 0);
+  assert.equal(await inView('known_limitations'), true, 'focus brought the entry into view');
+  // The author scrolls the preview: typing elsewhere leaves it where the author put it.
+  await frame.evaluate((f) => f.contentWindow.scrollTo(0, 0));
+  await page.getByLabel('Known limitations, item 1').press('End');
+  await page.keyboard.type(' now');
+  await preview(page).getByText(/ now$/).waitFor();
+  assert.equal(await frame.evaluate((f) => f.contentWindow.scrollY), 0, 'hands off for a few seconds');
+  // A click on an entry in the preview moves focus to its field.
+  await preview(page).locator('dd[data-field="owner_team"]').click();
+  await page.waitForFunction(() => document.activeElement?.id === 'card-owner_team');
+  assert.deepEqual(context.problems, []);
+  await context.close();
+});

@@ -79,8 +79,8 @@ pub fn render_card_html(card: &ModelCard) -> String {
                             h2 { (section.title) }
                             dl {
                                 @for field in section.fields.iter().filter(|f| shown(card, **f)) {
-                                    dt { (field.label()) }
-                                    dd { (value(card, *field)) }
+                                    dt data-field=(field.key()) { (field.label()) }
+                                    dd data-field=(field.key()) { (value(card, *field)) }
                                 }
                             }
                         }

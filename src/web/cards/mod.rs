@@ -5,6 +5,7 @@ mod changes;
 mod composite;
 mod editor;
 mod export;
+mod follow;
 mod import_card;
 mod imported_readme;
 mod inputs;

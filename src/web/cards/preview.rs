@@ -12,6 +12,8 @@
 //! the frame inherits) allows no inline script either.
 
 use super::card_edit;
+use super::follow::{Follow, field_of, listen};
+use crate::core::cards::fields::Field;
 use crate::core::cards::html::render_card_html;
 use leptos::html::Iframe;
 use leptos::prelude::*;
@@ -71,6 +73,25 @@ pub fn Preview() -> impl IntoView {
     let edit = card_edit();
     let html = Memo::new(move |_| edit.card.with(render_card_html));
     let frame = NodeRef::<Iframe>::new();
+    let follow = StoredValue::new(Follow::default());
+    // The field the author is in (focus or typing), to bring its entry into view.
+    let current = StoredValue::new(None::<Field>);
+    let show_current = move || {
+        if let (Some(frame), Some(field)) = (frame.get_untracked(), current.get_value()) {
+            follow.update_value(|f| Follow::show(f, &frame, field));
+        }
+    };
+    let on_focus = window_event_listener(leptos::ev::focusin, move |event| {
+        let field = event
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|e| field_of(&e.id()));
+        if field.is_some() {
+            current.set_value(field);
+            show_current();
+        }
+    });
+    on_cleanup(move || on_focus.remove());
     // What the frame shows (its srcdoc, then every patch), to bring a late load up to date.
     let shown = StoredValue::new(html.get_untracked());
     let update = move || {
@@ -84,6 +105,7 @@ pub fn Preview() -> impl IntoView {
         let frame: web_sys::HtmlIFrameElement = frame.unchecked_into();
         if patch(&frame, &wanted).is_some() {
             shown.set_value(wanted);
+            show_current();
         } else if frame_document(&frame).is_none() {
             // Not loaded yet: the load handler patches it to the latest page.
         } else {
@@ -99,6 +121,11 @@ pub fn Preview() -> impl IntoView {
         <iframe node_ref=frame class="card-preview-frame" sandbox="allow-same-origin"
             title="Preview of the exported model card"
             srcdoc=shown.get_value()
-            on:load=move |_| update()></iframe>
+            on:load=move |_| {
+                if let Some(f) = frame.get_untracked() {
+                    listen(&f, move || follow.update_value(Follow::scrolled));
+                }
+                update();
+            }></iframe>
     }
 }
