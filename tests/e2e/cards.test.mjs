@@ -304,3 +304,28 @@ test('the preview follows the field being edited, leaves the author’s own scro
   assert.deepEqual(context.problems, []);
   await context.close();
 });
+
+test('a changed entry is marked in the preview for a moment, without changing its document', async () => {
+  const context = await env.newContext();
+  const page = await openApp(context, '#/cards', env.server);
+  await page.getByRole('button', { name: "New card from the lesson's example" }).click();
+  await preview(page).locator('h1').waitFor();
+  const frame = page.locator('iframe.card-preview-frame');
+  await page.getByLabel('Owner team').fill('Platform team');
+  await frame.evaluate((f) => new Promise((resolve) => {
+    const check = () => (f.contentWindow.CSS.highlights.has('changed') ? resolve() : setTimeout(check, 20));
+    check();
+  }));
+  const marked = await frame.evaluate((f) => [...f.contentWindow.CSS.highlights.get('changed')][0].toString());
+  assert.equal(marked, 'Platform team');
+  // The mark is a highlight, not markup: the document is still the download.
+  const html = await downloadText(page, () => page.getByRole('button', { name: 'Download HTML' }).click());
+  assert.equal(await frame.evaluate((f, text) => new DOMParser().parseFromString(text, 'text/html')
+    .documentElement.isEqualNode(f.contentDocument.documentElement), html.text), true);
+  await frame.evaluate((f) => new Promise((resolve) => {
+    const check = () => (f.contentWindow.CSS.highlights.has('changed') ? setTimeout(check, 50) : resolve());
+    check();
+  }));
+  assert.deepEqual(context.problems, []);
+  await context.close();
+});

@@ -48,6 +48,7 @@ th{background:#eef2f6}.none,.meta{color:#5a6570}.none{font-style:italic}\
 svg{display:block;max-width:100%;height:auto;margin:.5rem 0}\
 pre{white-space:pre-wrap;background:#f6f8fa;padding:.5rem;font-size:13px}\
 figure{margin:.5rem 0}img{max-width:100%;height:auto}\
+::highlight(changed){background-color:#fff3b0;color:#1b1f24}\
 @media print{body{color:#000;background:#fff;max-width:none;padding:0;font-size:11pt}\
 section,table,tr,svg,.flag{break-inside:avoid}h2,h3,dt{break-after:avoid}\
 h2{border-color:#000}th,.flag{background:#fff}.flag{border-color:#000}\

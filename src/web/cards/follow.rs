@@ -113,3 +113,35 @@ pub fn listen(frame: &HtmlIFrameElement, on_scroll: impl Fn() + 'static) {
     let _ = doc.add_event_listener_with_callback("click", click.as_ref().unchecked_ref());
     click.forget();
 }
+
+/// Marks the field's entry in the preview for a moment, with the CSS Custom Highlight API:
+/// the mark is a highlight range, not a change of the document, so the preview stays equal to
+/// the download. Browsers without the API show no mark. The style is the card page's own
+/// (`::highlight(changed)`), static, so there is no animation to reduce.
+pub fn mark(frame: &HtmlIFrameElement, field: Field) -> Option<()> {
+    use js_sys::{Array, Function, Reflect};
+    let (doc, win) = (frame.content_document()?, frame.content_window()?);
+    let selector = format!("dd[data-field=\"{}\"]", field.key());
+    let entry = doc.query_selector(&selector).ok()??;
+    let range = doc.create_range().ok()?;
+    range.select_node_contents(&entry).ok()?;
+    let constructor: Function = Reflect::get(&win, &"Highlight".into()).ok()?.dyn_into().ok()?;
+    let highlight = Reflect::construct(&constructor, &Array::of1(&range)).ok()?;
+    let css = Reflect::get(&win, &"CSS".into()).ok()?;
+    let highlights = Reflect::get(&css, &"highlights".into()).ok()?;
+    let method = |name: &str| -> Option<Function> {
+        Reflect::get(&highlights, &name.into()).ok()?.dyn_into().ok()
+    };
+    method("set")?
+        .call2(&highlights, &"changed".into(), &highlight)
+        .ok()?;
+    let clear = method("delete")?;
+    let target = highlights.clone();
+    let later = Closure::once_into_js(move || {
+        let _ = clear.call1(&target, &"changed".into());
+    });
+    web_sys::window()?
+        .set_timeout_with_callback_and_timeout_and_arguments_0(later.unchecked_ref(), 1500)
+        .ok()?;
+    Some(())
+}

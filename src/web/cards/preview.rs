@@ -12,7 +12,7 @@
 //! the frame inherits) allows no inline script either.
 
 use super::card_edit;
-use super::follow::{Follow, field_of, listen};
+use super::follow::{Follow, field_of, listen, mark};
 use crate::core::cards::fields::Field;
 use crate::core::cards::html::render_card_html;
 use leptos::html::Iframe;
@@ -106,6 +106,9 @@ pub fn Preview() -> impl IntoView {
         if patch(&frame, &wanted).is_some() {
             shown.set_value(wanted);
             show_current();
+            if let Some(field) = current.get_value() {
+                mark(&frame, field);
+            }
         } else if frame_document(&frame).is_none() {
             // Not loaded yet: the load handler patches it to the latest page.
         } else {
