@@ -332,15 +332,15 @@ test('model cards with payloads in every string field show them as text in the l
     const { card, strings } = record;
     await page.goto(env.server.url + '#/cards/' + encodeURIComponent(record.id));
     await page.waitForFunction(({ name, count }) => document.getElementById('card-model_name')?.value === name
-      && document.querySelectorAll('#card-primary_use_cases input').length === count,
+      && document.querySelectorAll('#card-primary_use_cases textarea').length === count,
     { name: asInput(card.model_name), count: strings.length });
     pages++;
     const shown = await page.evaluate(() => ({
-      uses: [...document.querySelectorAll('#card-primary_use_cases input')].map((e) => e.value),
+      uses: [...document.querySelectorAll('#card-primary_use_cases textarea')].map((e) => e.value),
       unmapped: document.getElementById('card-unmapped_text').value,
       email: document.getElementById('card-contact_email').value,
     }));
-    assert.deepEqual(shown, { uses: card.primary_use_cases.map(asInput), unmapped: asTextarea(card.unmapped_text), email: asInput(card.contact_email) }, `card ${i}`);
+    assert.deepEqual(shown, { uses: card.primary_use_cases.map(asTextarea), unmapped: asTextarea(card.unmapped_text), email: asInput(card.contact_email) }, `card ${i}`);
     const preview = page.frameLocator('iframe[title="Preview of the exported model card"]');
     await preview.locator('h1').waitFor();
     assert.deepEqual(await dangerousDom(page), [], `card ${i}`);

@@ -125,12 +125,18 @@ pub fn mark(frame: &HtmlIFrameElement, field: Field) -> Option<()> {
     let entry = doc.query_selector(&selector).ok()??;
     let range = doc.create_range().ok()?;
     range.select_node_contents(&entry).ok()?;
-    let constructor: Function = Reflect::get(&win, &"Highlight".into()).ok()?.dyn_into().ok()?;
+    let constructor: Function = Reflect::get(&win, &"Highlight".into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
     let highlight = Reflect::construct(&constructor, &Array::of1(&range)).ok()?;
     let css = Reflect::get(&win, &"CSS".into()).ok()?;
     let highlights = Reflect::get(&css, &"highlights".into()).ok()?;
     let method = |name: &str| -> Option<Function> {
-        Reflect::get(&highlights, &name.into()).ok()?.dyn_into().ok()
+        Reflect::get(&highlights, &name.into())
+            .ok()?
+            .dyn_into()
+            .ok()
     };
     method("set")?
         .call2(&highlights, &"changed".into(), &highlight)

@@ -73,12 +73,14 @@ fn ListRow(key: ListKey, items: Memo<Vec<String>>, index: usize) -> impl IntoVie
     view! {
         <li class="row">
             <label for=id.clone() class="visually-hidden">{format!("{label}, item {number}")}</label>
-            <input id=id type="text" maxlength=1_000_000
+            // A text area that grows with its entry (CSS `field-sizing: content`), so a long
+            // entry is read and edited whole, not cut off at the input's width.
+            <textarea id=id rows=1 maxlength=1_000_000
                 prop:value=move || items.with(|list| list.get(index).cloned().unwrap_or_default())
                 on:input=move |ev| {
                     let value = event_target_value(&ev);
                     edit.edit(|c| if let Some(item) = c.list_mut(key).get_mut(index) { *item = value });
-                } />
+                }></textarea>
             <button type="button" class="button quiet" disabled=index == 0
                 aria-label=format!("Move item {number} of {label} up") on:click=move |_| move_to(index.wrapping_sub(1))>"↑"</button>
             <button type="button" class="button quiet"
