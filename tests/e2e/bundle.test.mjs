@@ -8,8 +8,8 @@
 // (#10: generic visitors and a store that finds collections by type) to about 440.3 KB, and
 // real cards (#11: evaluation results and their editor, lossless README import and export,
 // Model Card Toolkit and CycloneDX import and export) to 490.7 KB (490,656 B), and the
-// comparison of two cards with the patched preview (#12) to 501.9 KB (501,875 B), so the
-// target is missed (see README "Benchmark" and the issue notes for
+// comparison of two cards with the patched preview (#12) to 501.9 KB (501,875 B) and with the
+// preview following the field to about 503.5 KB, so the target is missed (see README "Benchmark" and the issue notes for
 // what each part costs). This guard sits just above the measured size: a
 // change that grows the bundle past it must raise GUARD_BROTLI and say in its note what the
 // bytes buy.
@@ -17,7 +17,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { bundleSizes } from '../../scripts/bundle-sizes.mjs';
 
-const GUARD_BROTLI = 503_000;
+const GUARD_BROTLI = 504_500;
 
 test('wasm + js + css stay under the size guard', () => {
   const { total, files } = bundleSizes();
