@@ -109,7 +109,11 @@ fn every_section_label_and_value_of_the_lessons_card_appears_in_order() {
         let found = html[at..].find(&heading).expect(section.title);
         at += found;
         for field in section.fields {
-            assert!(html[at..].contains(&format!("<dt>{}</dt>", field.label())));
+            assert!(html[at..].contains(&format!(
+                "<dt data-field=\"{}\">{}</dt>",
+                field.key(),
+                field.label()
+            )));
         }
     }
     assert!(
@@ -311,12 +315,12 @@ fn the_publishing_section_shows_only_what_is_there_and_text_keeps_its_lines() {
         ..ModelCard::default()
     };
     let html = render_card_html(&card);
-    assert!(html.contains("<h2>Publishing</h2><dl><dt>Licence</dt><dd>apache-2.0</dd></dl>"));
+    assert!(html.contains("<h2>Publishing</h2><dl><dt data-field=\"license\">Licence</dt><dd data-field=\"license\">apache-2.0</dd></dl>"));
     assert!(!html.contains("Tags"));
     assert!(html.contains("line one\nline two\n\n  indented"));
     assert!(html.contains("white-space:pre-wrap") && html.contains("overflow-wrap:anywhere"));
     assert!(
-        html.contains("<dd>not an address <span class=\"bad\">not an e-mail address</span></dd>")
+        html.contains("<dd data-field=\"contact_email\">not an address <span class=\"bad\">not an e-mail address</span></dd>")
     );
     assert!(!html.contains("href"));
 }
@@ -384,7 +388,7 @@ fn hostile_text_in_every_field_is_escaped() {
     assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
     assert!(
         html.contains(
-            "<dd>&lt;script&gt;alert(1)&lt;/script&gt; <span class=\"bad\">not an e-mail"
+            "<dd data-field=\"contact_email\">&lt;script&gt;alert(1)&lt;/script&gt; <span class=\"bad\">not an e-mail"
         )
     );
     let html = render_card_html(&filled_with("\"><img src=x onerror=alert(1)>"));
