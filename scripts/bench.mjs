@@ -346,11 +346,17 @@ try {
         input.dispatchEvent(new InputEvent('input', { bubbles: true }));
         await nextPaint();
         r.form.push(performance.now() - start);
+        const formAt = r.form[r.form.length - 1];
         while (patchedAt === undefined && performance.now() - start < 5000) await new Promise((resolve) => setTimeout(resolve, 0));
         observer.disconnect();
         r.patched.push(patchedAt - start);
-        await nextPaint();
-        r.painted.push(performance.now() - start);
+        // A patch made before the form's frame was painted with it; a later one, with the next.
+        if (patchedAt - start <= formAt) {
+          r.painted.push(formAt);
+        } else {
+          await nextPaint();
+          r.painted.push(performance.now() - start);
+        }
       }
       out[name] = r;
     }
@@ -399,6 +405,50 @@ try {
   }
   console.log(`  preview scroll position before / after 20 keystrokes: ${cardTyping.scrollBefore.toFixed(0)} / ${cardTyping.scrollAfter.toFixed(0)} px`);
   console.log(`  save of the cards 300 ms after the last keystroke (serialize + write): ${summary(cardTyping.save)}`);
+
+  // The lesson's card (the usual size): keystroke in a list item to the preview patched and
+  // painted, measured the same way.
+  await cardPage.evaluate(() => { location.hash = '#/cards'; });
+  await cardPage.getByRole('button', { name: "New card from the lesson's example" }).click();
+  await cardPage.waitForFunction(() => (document.querySelector('iframe.card-preview-frame')?.contentDocument?.body?.textContent ?? '').includes('Homepage personalization'));
+  const lesson = await cardPage.evaluate(async (count) => {
+    const nextPaint = () => new Promise((resolve) => requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = resolve;
+      channel.port2.postMessage(0);
+    }));
+    const frame = document.querySelector('iframe.card-preview-frame');
+    const input = document.getElementById('card-primary_use_cases-1');
+    const r = { patched: [], form: [], painted: [] };
+    for (let i = 0; i < count; i++) {
+      await nextPaint();
+      await nextPaint();
+      let patchedAt;
+      const observer = new MutationObserver(() => { patchedAt ??= performance.now(); });
+      observer.observe(frame.contentDocument, { childList: true, subtree: true, characterData: true });
+      const start = performance.now();
+      input.value += 'x';
+      input.dispatchEvent(new InputEvent('input', { bubbles: true }));
+      await nextPaint();
+      r.form.push(performance.now() - start);
+      const formAt = r.form[r.form.length - 1];
+      while (patchedAt === undefined && performance.now() - start < 5000) await new Promise((resolve) => setTimeout(resolve, 0));
+      observer.disconnect();
+      r.patched.push(patchedAt - start);
+      // A patch made before the form's frame was painted with it; a later one, with the next.
+      if (patchedAt - start <= formAt) {
+        r.painted.push(formAt);
+      } else {
+        await nextPaint();
+        r.painted.push(performance.now() - start);
+      }
+    }
+    return r;
+  }, RUNS * 2);
+  console.log("Model card editor, the lesson's card: keystroke in a list item:");
+  console.log(`    to preview patched (work done):         ${summary(lesson.patched)}`);
+  console.log(`    to next frame painted (the form):       ${summary(lesson.form)}`);
+  console.log(`    to preview painted (next frame):        ${summary(lesson.painted)}`);
   await cardContext.close();
 } finally {
   await env.close();
