@@ -9,7 +9,7 @@ use mlops_governance_workbench::core::cards::card::{FairnessGroup, ModelCard, Na
 use mlops_governance_workbench::core::cards::fields::{Field, ListKey, TextKey};
 use mlops_governance_workbench::core::cards::json::lesson_example;
 use mlops_governance_workbench::core::cards::readme::{
-    APPENDED_HEADING, CARD_KEY, ReadmeError, card_to_readme, parse_readme,
+    APPENDED_HEADING, CARD_KEY, ReadmeError, card_to_readme, parse_readme, readme_losses,
 };
 use mlops_governance_workbench::core::cards::results::{EvalResult, MetricValue};
 use mlops_governance_workbench::core::cards::yaml::is_plain_number;
@@ -586,6 +586,12 @@ fn broken_yaml_is_kept_as_written_with_its_error_and_the_body_imports() {
     assert_eq!(imported.card.license, "");
     // Written back unchanged; the card's own copy cannot go into broken YAML.
     assert_eq!(card_to_readme(&imported.card), text);
+    // So a licence set afterwards has no place, and the export says so before the download.
+    assert!(readme_losses(&imported.card).is_empty());
+    let mut licensed = imported.card.clone();
+    licensed.license = "mit".into();
+    assert_eq!(readme_losses(&licensed), ["Licence"]);
+    assert!(readme_losses(&lesson_example()).is_empty());
 
     for broken in [
         "---\nlicense: mit\n  tags: x: y\n---\n",

@@ -5,6 +5,7 @@
 use crate::core::cards::card::ModelCard;
 use crate::core::cards::fields::{Field, ListKey, TextKey};
 use crate::core::cards::results::EvalResult;
+use serde_json::{Map, Value};
 
 /// What an exchanged card gives the card's fields.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -87,5 +88,47 @@ impl ExchangeFields {
             task: card.model_type.clone(),
             tags: card.tags.clone(),
         }
+    }
+}
+
+/// The text at a path of keys in MCT or CycloneDX JSON; empty when absent or not text.
+pub fn text_at<'a>(value: &'a Value, path: &[&str]) -> &'a str {
+    path.iter()
+        .try_fold(value, |v, key| v.get(key))
+        .and_then(Value::as_str)
+        .unwrap_or_default()
+}
+
+/// The list at a path of keys; empty when absent or not a list.
+pub fn list_at<'a>(value: &'a Value, path: &[&str]) -> &'a [Value] {
+    path.iter()
+        .try_fold(value, |v, key| v.get(key))
+        .and_then(Value::as_array)
+        .map_or(&[], Vec::as_slice)
+}
+
+/// Sets a text, or removes the key when the text is blank.
+pub fn set_text(map: &mut Map<String, Value>, key: &str, value: &str) {
+    if value.trim().is_empty() {
+        map.remove(key);
+    } else {
+        map.insert(key.to_owned(), Value::String(value.to_owned()));
+    }
+}
+
+/// Changes the object at `key`, made first if missing (or not an object).
+pub fn with_object(
+    map: &mut Map<String, Value>,
+    key: &str,
+    change: impl FnOnce(&mut Map<String, Value>),
+) {
+    let slot = map
+        .entry(key.to_owned())
+        .or_insert_with(|| Value::Object(Map::new()));
+    if !slot.is_object() {
+        *slot = Value::Object(Map::new());
+    }
+    if let Value::Object(inner) = slot {
+        change(inner);
     }
 }

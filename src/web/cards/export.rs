@@ -8,7 +8,7 @@ use crate::core::cards::cyclonedx::export::{bom_losses, card_to_bom};
 use crate::core::cards::html::render_card_html;
 use crate::core::cards::json::card_to_json;
 use crate::core::cards::mct::export::{card_to_mct, mct_losses};
-use crate::core::cards::readme::card_to_readme;
+use crate::core::cards::readme::{card_to_readme, readme_losses};
 use crate::core::text::filename::file_stem;
 use crate::web::files::download;
 use leptos::prelude::*;
@@ -40,6 +40,10 @@ impl Format {
                 "CycloneDX has no standard field for:",
                 "The file keeps them only inside the workbench's own property (mlops-governance-workbench:card), which this workbench reads back and other CycloneDX tools ignore.",
             ),
+            Format::Readme => (
+                "The imported front matter is not valid YAML, so it is written back unchanged and cannot hold:",
+                "Fix the front matter in the README, or download JSON, which keeps all of it.",
+            ),
             _ => (
                 "It will leave out:",
                 "The JSON and Hugging Face README downloads keep all of it.",
@@ -52,7 +56,8 @@ impl Format {
         match self {
             Format::Mct => mct_losses(card),
             Format::CycloneDx => bom_losses(card),
-            Format::Html | Format::Json | Format::Readme => Vec::new(),
+            Format::Readme => readme_losses(card),
+            Format::Html | Format::Json => Vec::new(),
         }
     }
 }

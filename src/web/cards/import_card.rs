@@ -4,10 +4,11 @@
 use super::list::add_and_open;
 use crate::core::cards::card::CardRecord;
 use crate::core::cards::card::ModelCard;
-use crate::core::cards::cyclonedx::{is_bom, parse_bom};
+use crate::core::cards::cyclonedx::{is_bom, read_bom};
 use crate::core::cards::json::parse_card_json;
-use crate::core::cards::mct::{is_mct, parse_mct};
+use crate::core::cards::mct::{is_mct, read_mct};
 use crate::core::cards::readme::parse_readme;
+use crate::core::text::json::parse_json;
 use crate::web::clock::now;
 use crate::web::files::read_text;
 use crate::web::storage::Store;
@@ -30,25 +31,24 @@ fn read_card(file_name: &str, text: &str) -> Result<(ModelCard, String), String>
     if is_readme(file_name, text) {
         let import = parse_readme(text).map_err(|e| e.to_string())?;
         let summary = import.summary();
-        Ok((import.card, summary))
-    } else if parsed(text).is_some_and(|v| is_bom(&v)) {
-        let import = parse_bom(text)?;
-        let summary = import.summary();
-        Ok((import.card, summary))
-    } else if parsed(text).is_some_and(|v| is_mct(&v)) {
-        let import = parse_mct(text)?;
-        let summary = import.summary();
-        Ok((import.card, summary))
-    } else {
-        let card = parse_card_json(text).map_err(|e| e.to_string())?;
-        Ok((card, "Every field was read.".to_owned()))
+        return Ok((import.card, summary));
     }
-}
-
-/// The file's JSON, to tell a CycloneDX BOM and a Model Card Toolkit card from the lesson's
-/// card JSON (whose reader then names any error).
-fn parsed(text: &str) -> Option<serde_json::Value> {
-    crate::core::text::json::parse_json(text.trim_start_matches('\u{feff}')).ok()
+    // Parsed once to tell a CycloneDX BOM and an MCT card from the lesson's card JSON, whose
+    // reader then names any error with its line and column.
+    match parse_json(text.trim_start_matches('\u{feff}')) {
+        Ok(value) if is_bom(&value) => read_bom(&value).map(|i| {
+            let summary = i.summary();
+            (i.card, summary)
+        }),
+        Ok(value) if is_mct(&value) => read_mct(value).map(|i| {
+            let summary = i.summary();
+            (i.card, summary)
+        }),
+        _ => {
+            let card = parse_card_json(text).map_err(|e| e.to_string())?;
+            Ok((card, "Every field was read.".to_owned()))
+        }
+    }
 }
 
 /// "Import a card": a file picker for `.json` and `.md`. The card is added as a new card and

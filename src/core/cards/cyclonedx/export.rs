@@ -9,7 +9,7 @@
 use super::{CARD_PROPERTY, read_fields, take_card_property};
 use crate::core::cards::card::{ModelCard, UNTITLED_CARD};
 use crate::core::cards::checks::is_email;
-use crate::core::cards::exchange::ExchangeFields;
+use crate::core::cards::exchange::{ExchangeFields, set_text, with_object};
 use crate::core::cards::fairness::{decimal, group_stats, ratio_text};
 use crate::core::cards::fields::{Field, ListKey, SECTIONS, TableKey, TextKey};
 use crate::core::cards::json::card_to_json;
@@ -49,14 +49,6 @@ pub fn bom_losses(card: &ModelCard) -> Vec<String> {
         .collect()
 }
 
-fn set_text(map: &mut Map<String, Value>, key: &str, value: &str) {
-    if value.trim().is_empty() {
-        map.remove(key);
-    } else {
-        map.insert(key.to_owned(), json!(value));
-    }
-}
-
 fn set_list(map: &mut Map<String, Value>, key: &str, items: Vec<Value>) {
     if items.is_empty() {
         map.remove(key);
@@ -71,29 +63,6 @@ fn texts(items: &[String]) -> Vec<Value> {
         .filter(|i| !i.trim().is_empty())
         .map(|i| json!(i))
         .collect()
-}
-
-/// Changes the object at `key`, made first if missing (or not an object).
-fn with_object(
-    map: &mut Map<String, Value>,
-    key: &str,
-    change: impl FnOnce(&mut Map<String, Value>),
-) {
-    let slot = map
-        .entry(key.to_owned())
-        .or_insert_with(|| Value::Object(Map::new()));
-    if !slot.is_object() {
-        *slot = Value::Object(Map::new());
-    }
-    if let Value::Object(inner) = slot {
-        change(inner);
-    }
-    if map
-        .get(key)
-        .is_some_and(|v| v.as_object().is_some_and(Map::is_empty))
-    {
-        map.remove(key);
-    }
 }
 
 fn metric(result: &EvalResult) -> Value {

@@ -11,7 +11,7 @@ pub mod export;
 
 use crate::core::cards::card::ModelCard;
 use crate::core::cards::checks::is_email;
-use crate::core::cards::exchange::ExchangeFields;
+use crate::core::cards::exchange::{ExchangeFields, list_at, text_at};
 use crate::core::cards::fields::Field;
 use crate::core::cards::json::parse_card_json;
 use crate::core::cards::mct::{is_evaluation, is_training};
@@ -65,7 +65,12 @@ fn model_component(components: &[Value]) -> Option<&Map<String, Value>> {
 /// Reads a BOM's model card. Errors say why in a sentence.
 pub fn parse_bom(text: &str) -> Result<BomImport, String> {
     let value = parse_json(text.trim_start_matches('\u{feff}')).map_err(|e| e.to_string())?;
-    if !is_bom(&value) {
+    read_bom(&value)
+}
+
+/// Reads the model card of a BOM already parsed as JSON.
+pub fn read_bom(value: &Value) -> Result<BomImport, String> {
+    if !is_bom(value) {
         return Err("This is not a CycloneDX BOM (it has no \"bomFormat\": \"CycloneDX\").".into());
     }
     let components = value
@@ -115,20 +120,6 @@ pub fn take_card_property(component: &mut Map<String, Value>) -> Option<String> 
         .map(str::to_owned)
 }
 
-fn text<'a>(value: &'a Value, path: &[&str]) -> &'a str {
-    path.iter()
-        .try_fold(value, |v, key| v.get(key))
-        .and_then(Value::as_str)
-        .unwrap_or_default()
-}
-
-fn list<'a>(value: &'a Value, path: &[&str]) -> &'a [Value] {
-    path.iter()
-        .try_fold(value, |v, key| v.get(key))
-        .and_then(Value::as_array)
-        .map_or(&[], Vec::as_slice)
-}
-
 fn strings(items: &[Value]) -> Vec<String> {
     items
         .iter()
@@ -140,22 +131,22 @@ fn strings(items: &[Value]) -> Vec<String> {
 /// What a `machine-learning-model` component gives the card's fields.
 pub fn read_fields(component: &Map<String, Value>) -> ExchangeFields {
     let c = Value::Object(component.clone());
-    let authors = list(&c, &["authors"]);
-    let datasets = list(&c, &["modelCard", "modelParameters", "datasets"]);
+    let authors = list_at(&c, &["authors"]);
+    let datasets = list_at(&c, &["modelCard", "modelParameters", "datasets"]);
     let dataset = |pick: fn(&str) -> bool| {
         datasets
             .iter()
-            .find(|d| pick(text(d, &["name"])))
-            .map(|d| text(d, &["description"]).to_owned())
+            .find(|d| pick(text_at(d, &["name"])))
+            .map(|d| text_at(d, &["description"]).to_owned())
             .unwrap_or_default()
     };
-    let license = list(&c, &["licenses"])
+    let license = list_at(&c, &["licenses"])
         .first()
         .map(|l| {
             [
-                text(l, &["license", "id"]),
-                text(l, &["license", "name"]),
-                text(l, &["expression"]),
+                text_at(l, &["license", "id"]),
+                text_at(l, &["license", "name"]),
+                text_at(l, &["expression"]),
             ]
             .into_iter()
             .find(|t| !t.is_empty())
@@ -163,56 +154,57 @@ pub fn read_fields(component: &Map<String, Value>) -> ExchangeFields {
             .to_owned()
         })
         .unwrap_or_default();
-    let considerations = |key: &str| strings(list(&c, &["modelCard", "considerations", key]));
+    let considerations = |key: &str| strings(list_at(&c, &["modelCard", "considerations", key]));
     ExchangeFields {
-        name: text(&c, &["name"]).to_owned(),
-        version: text(&c, &["version"]).to_owned(),
-        overview: text(&c, &["description"]).to_owned(),
+        name: text_at(&c, &["name"]).to_owned(),
+        version: text_at(&c, &["version"]).to_owned(),
+        overview: text_at(&c, &["description"]).to_owned(),
         owner_team: authors
             .iter()
-            .map(|a| text(a, &["name"]))
+            .map(|a| text_at(a, &["name"]))
             .filter(|n| !n.is_empty())
             .collect::<Vec<_>>()
             .join(", "),
         contact_email: authors
             .iter()
-            .map(|a| text(a, &["email"]))
+            .map(|a| text_at(a, &["email"]))
             .find(|e| is_email(e))
             .unwrap_or_default()
             .to_owned(),
         license,
-        architecture: text(&c, &["modelCard", "modelParameters", "modelArchitecture"]).to_owned(),
+        architecture: text_at(&c, &["modelCard", "modelParameters", "modelArchitecture"])
+            .to_owned(),
         training: dataset(is_training),
         evaluation: dataset(is_evaluation),
         sensitive: datasets
             .iter()
-            .flat_map(|d| strings(list(d, &["sensitiveData"])))
+            .flat_map(|d| strings(list_at(d, &["sensitiveData"])))
             .collect(),
-        results: list(
+        results: list_at(
             &c,
             &["modelCard", "quantitativeAnalysis", "performanceMetrics"],
         )
         .iter()
         .map(|m| EvalResult {
-            metric_type: text(m, &["type"]).to_owned(),
-            value: MetricValue::typed(text(m, &["value"])),
-            slice: text(m, &["slice"]).to_owned(),
-            lower: text(m, &["confidenceInterval", "lowerBound"]).to_owned(),
-            upper: text(m, &["confidenceInterval", "upperBound"]).to_owned(),
+            metric_type: text_at(m, &["type"]).to_owned(),
+            value: MetricValue::typed(text_at(m, &["value"])),
+            slice: text_at(m, &["slice"]).to_owned(),
+            lower: text_at(m, &["confidenceInterval", "lowerBound"]).to_owned(),
+            upper: text_at(m, &["confidenceInterval", "upperBound"]).to_owned(),
             ..EvalResult::default()
         })
         .collect(),
         use_cases: considerations("useCases"),
         limitations: considerations("technicalLimitations"),
-        risks: list(
+        risks: list_at(
             &c,
             &["modelCard", "considerations", "ethicalConsiderations"],
         )
         .iter()
-        .map(|r| text(r, &["name"]).to_owned())
+        .map(|r| text_at(r, &["name"]).to_owned())
         .filter(|n| !n.is_empty())
         .collect(),
-        task: text(&c, &["modelCard", "modelParameters", "task"]).to_owned(),
-        tags: strings(list(&c, &["tags"])),
+        task: text_at(&c, &["modelCard", "modelParameters", "task"]).to_owned(),
+        tags: strings(list_at(&c, &["tags"])),
     }
 }

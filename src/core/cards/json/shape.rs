@@ -326,17 +326,21 @@ impl<'de> Deserialize<'de> for ModelCard {
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<ModelCard, A::Error> {
                 let mut card = ModelCard::default();
                 while let Some(key) = map.next_key::<String>()? {
-                    if key == "imported_readme" {
-                        card.imported_readme = map.next_value()?;
-                        continue;
-                    }
-                    if key == "imported_mct" {
-                        card.imported_mct = map.next_value()?;
-                        continue;
-                    }
-                    if key == "imported_bom" {
-                        card.imported_bom = map.next_value()?;
-                        continue;
+                    // What an import kept of its source, beside the fields.
+                    match key.as_str() {
+                        "imported_readme" => {
+                            card.imported_readme = map.next_value()?;
+                            continue;
+                        }
+                        "imported_mct" => {
+                            card.imported_mct = map.next_value()?;
+                            continue;
+                        }
+                        "imported_bom" => {
+                            card.imported_bom = map.next_value()?;
+                            continue;
+                        }
+                        _ => {}
                     }
                     let field = SECTIONS
                         .iter()

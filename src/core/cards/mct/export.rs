@@ -7,7 +7,7 @@
 
 use super::{is_evaluation, is_training, read_fields, upgrade};
 use crate::core::cards::card::ModelCard;
-use crate::core::cards::exchange::ExchangeFields;
+use crate::core::cards::exchange::{ExchangeFields, set_text, with_object};
 use crate::core::cards::fields::{Field, ListKey, SECTIONS, TableKey, TextKey};
 use crate::core::cards::results::EvalResult;
 use serde_json::{Map, Value, json};
@@ -51,31 +51,6 @@ pub fn mct_losses(card: &ModelCard) -> Vec<String> {
         losses.push("the imported README's other metadata and sections".to_owned());
     }
     losses
-}
-
-/// Changes the object at `key`, made first if missing (or not an object).
-fn with_object(
-    map: &mut Map<String, Value>,
-    key: &str,
-    change: impl FnOnce(&mut Map<String, Value>),
-) {
-    let slot = map
-        .entry(key.to_owned())
-        .or_insert_with(|| Value::Object(Map::new()));
-    if !slot.is_object() {
-        *slot = Value::Object(Map::new());
-    }
-    if let Value::Object(inner) = slot {
-        change(inner);
-    }
-}
-
-fn set_text(map: &mut Map<String, Value>, key: &str, value: &str) {
-    if value.is_empty() {
-        map.remove(key);
-    } else {
-        map.insert(key.to_owned(), json!(value));
-    }
 }
 
 fn described(items: &[String], key: &str) -> Value {

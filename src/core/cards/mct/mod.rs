@@ -10,7 +10,7 @@ pub mod upgrade;
 
 use crate::core::cards::card::ModelCard;
 use crate::core::cards::checks::is_email;
-use crate::core::cards::exchange::ExchangeFields;
+use crate::core::cards::exchange::{ExchangeFields, list_at, text_at};
 use crate::core::cards::fields::Field;
 use crate::core::cards::results::{EvalResult, MetricValue};
 use crate::core::text::json::parse_json;
@@ -57,6 +57,11 @@ impl MctImport {
 /// Reads MCT JSON text. Errors say why in a sentence.
 pub fn parse_mct(text: &str) -> Result<MctImport, String> {
     let value = parse_json(text.trim_start_matches('\u{feff}')).map_err(|e| e.to_string())?;
+    read_mct(value)
+}
+
+/// Reads an MCT card already parsed as JSON.
+pub fn read_mct(value: Value) -> Result<MctImport, String> {
     if !is_mct(&value) {
         return Err("This is not a Model Card Toolkit card (it has no model_details).".into());
     }
@@ -85,20 +90,6 @@ pub fn parse_mct(text: &str) -> Result<MctImport, String> {
         filled,
         graphics,
     })
-}
-
-fn text_at<'a>(value: &'a Value, path: &[&str]) -> &'a str {
-    path.iter()
-        .try_fold(value, |v, key| v.get(key))
-        .and_then(Value::as_str)
-        .unwrap_or_default()
-}
-
-fn list_at<'a>(value: &'a Value, path: &[&str]) -> &'a [Value] {
-    path.iter()
-        .try_fold(value, |v, key| v.get(key))
-        .and_then(Value::as_array)
-        .map_or(&[], Vec::as_slice)
 }
 
 /// The `description` (or `name`) of each object in a list.

@@ -33,7 +33,7 @@ pub mod sections;
 
 use crate::core::text::markdown::{escape_block, escape_inline};
 pub use import::{ReadmeError, ReadmeImport, parse_readme};
-use model_index::write_model_index;
+use model_index::{value_to_yaml, write_model_index};
 
 /// The front matter key that carries the whole card, for a lossless import.
 pub const CARD_KEY: &str = "mlops_governance_card";
@@ -66,6 +66,30 @@ pub fn card_to_readme(card: &ModelCard) -> String {
 
 fn text(value: &str) -> Yaml {
     Yaml::Str(value.to_owned())
+}
+
+/// What a README of this card cannot hold. Only one case: an imported README whose front
+/// matter is not valid YAML is written back unchanged, so the fields that live in the front
+/// matter (licence, tags, evaluation results) have nowhere to go. Everything else has a place.
+pub fn readme_losses(card: &ModelCard) -> Vec<String> {
+    let invalid = card.imported_readme.as_ref().is_some_and(|o| {
+        matches!(
+            o.front_matter,
+            crate::core::cards::origin::FrontMatter::Invalid { .. }
+        )
+    });
+    if !invalid {
+        return Vec::new();
+    }
+    [
+        Field::Text(TextKey::License),
+        Field::List(ListKey::Tags),
+        Field::EvalResults,
+    ]
+    .into_iter()
+    .filter(|f| card.is_filled(*f))
+    .map(|f| f.label().to_owned())
+    .collect()
 }
 
 /// The name for headings and the Hub's `model-index`, which needs one.
@@ -142,7 +166,7 @@ fn card_yaml(card: &ModelCard) -> Yaml {
                     .collect(),
             ),
             ORIGIN_FLAG => Yaml::Bool(true),
-            _ => from_json(value),
+            _ => value_to_yaml(&value),
         };
         (key, node)
     });
@@ -176,19 +200,6 @@ fn table_yaml(rows: &[NamedNumber]) -> Yaml {
             })
             .collect(),
     )
-}
-
-fn from_json(value: Value) -> Yaml {
-    match value {
-        Value::Null => Yaml::Null,
-        Value::Bool(b) => Yaml::Bool(b),
-        Value::Number(n) => Yaml::Number(n.to_string()),
-        Value::String(s) => Yaml::Str(s),
-        Value::Array(items) => Yaml::Seq(items.into_iter().map(from_json).collect()),
-        Value::Object(object) => {
-            Yaml::Map(object.into_iter().map(|(k, v)| (k, from_json(v))).collect())
-        }
-    }
 }
 
 /// The card's JSON for serde: whole numbers become JSON numbers (counts); other numbers stay

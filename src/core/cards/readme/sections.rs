@@ -7,13 +7,11 @@
 //! gives is computed by the same functions at import and at export, so the export can tell
 //! whether the author changed the field: unchanged, the section is written as it was.
 
+use super::NEEDED;
 use crate::core::cards::card::ModelCard;
 use crate::core::cards::checks::is_email;
 use crate::core::cards::fields::{Field, ListKey, TextKey};
 use crate::core::cards::origin::{RawSection, heading};
-
-/// The template's text for a section with nothing in it.
-const NEEDED: &str = "[More Information Needed]";
 
 /// Splits a body at its headings; the text before the first heading is a section with an
 /// empty heading.
