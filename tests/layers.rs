@@ -31,8 +31,11 @@ const CORE: &[(&str, &[&str])] = &[
             "lifecycle",
         ],
     ),
-    // Rooms of maturity assessments, read from whole workspace files and links.
-    ("workshop", &["text", "records", "maturity", "workspace"]),
+    // Rooms of assessments, read from whole workspace files and links; gaps become debt.
+    (
+        "workshop",
+        &["text", "records", "maturity", "debt", "workspace"],
+    ),
 ];
 
 /// The web shell's pieces that every page may use; they import no page.

@@ -235,11 +235,11 @@ fn a_link_is_found_in_a_whole_address_or_a_pasted_message() {
 #[test]
 fn a_newer_link_version_is_refused_with_a_plain_message() {
     let payload = encode(&lesson_example());
-    let error = decode("2", &payload).unwrap_err();
-    assert_eq!(error, ShareLinkError::Newer { version: 2 });
+    let error = decode("3", &payload).unwrap_err();
+    assert_eq!(error, ShareLinkError::Newer { version: 3 });
     assert_eq!(
         error.message(),
-        "This link was made by a newer version of the workbench (link version 2); this one reads version 1."
+        "This link was made by a newer version of the workbench (link version 3); this one reads versions 1 and 2."
     );
     assert_eq!(
         decode_link(&format!("https://x.org/#/shared/17/{payload}")),
@@ -438,7 +438,7 @@ fn answers_outside_the_lesson_and_blank_answers_are_not_carried() {
         mlops_governance_workbench::core::maturity::assessment::Answer {
             implemented: true,
             evidence: "from a newer criteria list".to_owned(),
-            link: String::new(),
+            ..Default::default()
         },
     );
     a.answers.insert(

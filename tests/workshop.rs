@@ -319,7 +319,7 @@ fn a_file_with_several_assessments_counts_each() {
 
 #[test]
 fn bad_sources_are_listed_with_the_reason() {
-    let future = format!("https://x.org/#/shared/2/{}", "A".repeat(40));
+    let future = format!("https://x.org/#/shared/3/{}", "A".repeat(40));
     let good = participant(1);
     let cut = link(&good);
     let cut = &cut[..cut.len() - 10];
@@ -368,7 +368,7 @@ fn bad_sources_are_listed_with_the_reason() {
             ("link 1", "This is not a link of this app."),
             (
                 "link 2",
-                "This link was made by a newer version of the workbench (link version 2); this one reads version 1."
+                "This link was made by a newer version of the workbench (link version 3); this one reads versions 1 and 2."
             ),
             (
                 "link 3",

@@ -138,8 +138,8 @@ test('a shared link opens read-only in another browser and saves; damaged and ne
   await other.goto(`${env.server.url}#/shared/1/${payload.slice(0, payload.length - 12)}`);
   await other.getByRole('heading', { level: 1, name: 'This link cannot be opened' }).waitFor();
   await other.getByText(/damaged or incomplete/).waitFor();
-  await other.goto(`${env.server.url}#/shared/2/${payload}`);
-  await other.getByText(/newer version of the workbench \(link version 2\)/).waitFor();
+  await other.goto(`${env.server.url}#/shared/3/${payload}`);
+  await other.getByText(/newer version of the workbench \(link version 3\)/).waitFor();
   assert.deepEqual(receiver.problems, []);
   await sender.close();
   await receiver.close();

@@ -219,6 +219,8 @@ fn row_to_item(
         status,
         note: note.to_owned(),
         link: link.to_owned(),
+        // A spreadsheet does not carry the gap an item closes; the import keeps the stored one.
+        closes: None,
         updated_at: now,
     })
 }
@@ -239,10 +241,18 @@ pub fn apply_csv(register: &mut Collection<DebtItem>, rows: &[(u64, DebtItem)]) 
     let mut changes = Vec::new();
     for (_, row) in rows {
         match existing.get(&row.id).and_then(|i| register.items.get(i)) {
-            Some(here) if here.same_content(row) => report.unchanged += 1,
-            Some(_) => {
-                report.updated += 1;
-                changes.push(row.clone());
+            Some(here) => {
+                // The spreadsheet has no column for the gap an item closes: keep the stored one.
+                let row = DebtItem {
+                    closes: here.closes.clone(),
+                    ..row.clone()
+                };
+                if here.same_content(&row) {
+                    report.unchanged += 1;
+                } else {
+                    report.updated += 1;
+                    changes.push(row);
+                }
             }
             None => {
                 report.added += 1;

@@ -161,8 +161,28 @@ pub struct DebtItem {
     /// Optional http or https link (an issue, a design document).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub link: String,
+    /// The assessment gap this item closes, when it was added from an assessment.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub closes: Option<GapLink>,
     #[serde(deserialize_with = "dates::timestamp")]
     pub updated_at: DateTime<Utc>,
+}
+
+/// A link back from a debt item to the criterion or test of an assessment it closes. The
+/// register knows nothing of assessments, so the link holds plain text: enough to find the
+/// assessment, to name the gap when the assessment is gone, and to recognise the same gap
+/// of the same team again.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GapLink {
+    pub assessment_id: String,
+    /// The team's name on the assessment when the item was added.
+    pub team: String,
+    /// The assessment's instrument, as stored ("maturity", "ml_test_score").
+    pub instrument: String,
+    /// The criterion's or test's stable id.
+    pub item_id: String,
+    /// The criterion's or test's text, e.g. "Training is reproducible."
+    pub item_text: String,
 }
 
 crate::core::records::collection::record!(DebtItem);

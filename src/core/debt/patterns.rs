@@ -97,6 +97,7 @@ pub fn common_patterns(now: DateTime<Utc>) -> Vec<DebtItem> {
                 status: DebtStatus::Open,
                 note: String::new(),
                 link: String::new(),
+                closes: None,
                 updated_at: now,
             },
         )

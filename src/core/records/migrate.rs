@@ -9,12 +9,12 @@
 use serde_json::Value;
 
 /// The schema version this build writes and reads.
-pub const SCHEMA_VERSION: u32 = 5;
+pub const SCHEMA_VERSION: u32 = 6;
 
 /// A step from version `n` to `n + 1`, at index `n - 1`.
 type Step = fn(Value) -> Result<Value, String>;
 
-const STEPS: &[Step] = &[v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5];
+const STEPS: &[Step] = &[v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5, v5_to_v6];
 
 /// Version 2 adds the technical-debt register: an empty one for older workspaces.
 fn v1_to_v2(mut workspace: Value) -> Result<Value, String> {
@@ -72,6 +72,29 @@ fn v4_to_v5(mut workspace: Value) -> Result<Value, String> {
         if let Some(card) = record.get_mut("card").and_then(Value::as_object_mut) {
             card.entry("eval_results")
                 .or_insert_with(|| Value::Array(Vec::new()));
+        }
+    }
+    Ok(workspace)
+}
+
+/// Version 6 gives every assessment its instrument (the ML Test Score joins the lesson's
+/// maturity model), an optional target and an optional room's evidence, and debt items an
+/// optional link to the gap they close. Older assessments are of the maturity model. Older
+/// builds would read an ML Test Score assessment as a maturity one, which is why this is a
+/// new version.
+fn v5_to_v6(mut workspace: Value) -> Result<Value, String> {
+    let object = workspace
+        .as_object_mut()
+        .ok_or("the workspace is not an object")?;
+    let assessments = object
+        .get_mut("assessments")
+        .and_then(|c| c.get_mut("items"))
+        .and_then(Value::as_array_mut);
+    for record in assessments.into_iter().flatten() {
+        if let Some(assessment) = record.as_object_mut() {
+            assessment
+                .entry("instrument")
+                .or_insert_with(|| Value::String("maturity".to_owned()));
         }
     }
     Ok(workspace)

@@ -1,8 +1,11 @@
-//! Workshops: a facilitator's room of many assessments (files and links), a team's history,
-//! assessments side by side, and one assessment shared as a link. Built on `maturity`, and on
-//! `workspace` for reading participants' files and saving the room.
+//! Workshops: a facilitator's room of many assessments (files and links) with where it
+//! disagrees and what it agreed, a team's history, assessments side by side, one assessment
+//! shared as a link, and an assessment's gaps as debt items. Built on `maturity`, on `debt`
+//! for the gaps, and on `workspace` for reading participants' files and saving the room.
 
 pub mod compare;
+pub mod disagreement;
+pub mod gaps;
 pub mod history;
 pub mod room;
 pub mod room_csv;

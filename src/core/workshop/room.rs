@@ -9,6 +9,7 @@
 
 use crate::core::maturity::assessment::Assessment;
 use crate::core::maturity::criteria::{CRITERIA, Criterion, Level, recommendations};
+use crate::core::maturity::instrument::Instrument;
 use crate::core::records::collection::Record;
 use crate::core::text::words::plural;
 use crate::core::workshop::history::{Standing, standing, team_key};
@@ -101,8 +102,12 @@ pub struct RecommendationCount {
 /// The room: everything the facilitator sees.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Room {
-    /// The kept assessments, in batch order.
+    /// The kept assessments of the lesson's maturity model, in batch order. Everything below
+    /// counts these alone.
     pub participants: Vec<Participant>,
+    /// The kept ML Test Score assessments, in batch order: another instrument, shown apart
+    /// and never mixed into the counts of the maturity model.
+    pub test_score: Vec<Participant>,
     /// Sources that gave no assessment, in batch order.
     pub rejected: Vec<Rejected>,
     /// Participants who appeared more than once.
@@ -127,7 +132,11 @@ impl Room {
         let dropped: usize = self.duplicates.iter().map(|d| d.dropped.len()).sum();
         let mut text = format!(
             "{} from {}",
-            plural(self.participants.len(), "participant", "participants"),
+            plural(
+                self.participants.len() + self.test_score.len(),
+                "participant",
+                "participants"
+            ),
             plural(sources, "source", "sources")
         );
         if !self.rejected.is_empty() {
@@ -180,8 +189,21 @@ pub fn aggregate(sources: &[Source]) -> Room {
             }),
         }
     }
-    let (participants, duplicates) = deduplicate(candidates);
-    room(participants, rejected, duplicates)
+    let (kept, duplicates) = deduplicate(candidates);
+    let (participants, test_score) = kept
+        .into_iter()
+        .partition(|p| p.assessment.instrument == Instrument::Maturity);
+    room(participants, test_score, rejected, duplicates)
+}
+
+impl Room {
+    /// Every kept participant of `instrument`, in batch order.
+    pub fn of(&self, instrument: Instrument) -> &[Participant] {
+        match instrument {
+            Instrument::Maturity => &self.participants,
+            Instrument::MlTestScore => &self.test_score,
+        }
+    }
 }
 
 /// The key of a person: assessor (white space collapsed, lower-cased) and team (see
@@ -285,6 +307,7 @@ fn duplicate_note(
 
 fn room(
     participants: Vec<Participant>,
+    test_score: Vec<Participant>,
     rejected: Vec<Rejected>,
     duplicates: Vec<Duplicate>,
 ) -> Room {
@@ -373,6 +396,7 @@ fn room(
 
     Room {
         participants,
+        test_score,
         rejected,
         duplicates,
         criteria,
@@ -390,6 +414,11 @@ pub fn to_workspace(room: &Room) -> Workspace {
     let mut workspace = Workspace::default();
     workspace
         .assessments
-        .upsert_many(room.participants.iter().map(|p| p.assessment.clone()));
+        .upsert_many(
+            room.participants
+                .iter()
+                .chain(&room.test_score)
+                .map(|p| p.assessment.clone()),
+        );
     workspace
 }

@@ -38,6 +38,7 @@ pub fn AddForm() -> impl IntoView {
             status: DebtStatus::Open,
             note: String::new(),
             link: String::new(),
+            closes: None,
             updated_at: now(),
         };
         store.edit::<DebtItem>(|c| c.upsert(item));

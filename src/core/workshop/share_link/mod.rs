@@ -22,6 +22,12 @@
 //!     prefix it shares with the previous link (varint, in bytes) and the rest (string)
 //! ```
 //!
+//! Version 2 carries an ML Test Score assessment in the same layout over the paper's 28 tests
+//! (`maturity::test_score::TESTS`), with two additions: after the done bitset, the bitset of
+//! tests that are automated (a subset of the done ones), and after `updated_at` the target
+//! (varint: 0 = none, else half points + 1). Assessments of the lesson's maturity model are
+//! still written as version 1, so their links are as short as before.
+//!
 //! The bitsets follow the lesson's 14 criteria of version 1: a later criteria list must use a
 //! new link version, and this one refuses links of a version it does not know, so an old
 //! link is never misread. The CRC detects links that were cut off or changed on the way.
@@ -54,13 +60,14 @@ mod varint;
 use crate::core::maturity::assessment::Assessment;
 use base64url::{base64url_decode, base64url_encode, sextet};
 use crc32::crc32;
-use payload::{read_body, write_body};
+use payload::{Layout, read_body, write_body};
 use range_coder::{range_decode, range_encode};
 use std::fmt;
 use varint::{Reader, write_varint};
 
-/// The link version this code writes and reads.
-pub const LINK_VERSION: u64 = 1;
+/// The newest link version this code writes and reads (1 for the maturity model, 2 for the
+/// ML Test Score).
+pub const LINK_VERSION: u64 = 2;
 
 /// What every share link's fragment starts with, before the version.
 pub const FRAGMENT_PREFIX: &str = "#/shared/";
@@ -96,7 +103,7 @@ impl ShareLinkError {
                 "This is not a link to a shared assessment of this workbench.".to_owned()
             }
             ShareLinkError::Newer { version } => format!(
-                "This link was made by a newer version of the workbench (link version {version}); this one reads version {LINK_VERSION}."
+                "This link was made by a newer version of the workbench (link version {version}); this one reads versions 1 and {LINK_VERSION}."
             ),
             ShareLinkError::Damaged => "This link is damaged or incomplete (it may have been cut off by the app that carried it).".to_owned(),
             ShareLinkError::TooLarge => "This link holds more than 4 MB of text, more than any assessment needs, so it was not opened.".to_owned(),
@@ -110,9 +117,9 @@ impl fmt::Display for ShareLinkError {
     }
 }
 
-/// The payload for one assessment: the part of the fragment after `#/shared/1/`.
+/// The payload for one assessment: the part of the fragment after `#/shared/1/` (or `2/`).
 pub fn encode(assessment: &Assessment) -> String {
-    let body = write_body(assessment);
+    let body = write_body(assessment, Layout::of(assessment.instrument));
     let crc = crc32(&body);
     let packed = range_encode(&body);
     let mut bytes = Vec::with_capacity(body.len() + 8);
@@ -131,9 +138,10 @@ pub fn encode(assessment: &Assessment) -> String {
     base64url_encode(&bytes)
 }
 
-/// The whole fragment for one assessment: `#/shared/1/<payload>`.
+/// The whole fragment for one assessment: `#/shared/1/<payload>` (`2/` for the ML Test Score).
 pub fn fragment(assessment: &Assessment) -> String {
-    format!("{FRAGMENT_PREFIX}{LINK_VERSION}/{}", encode(assessment))
+    let version = Layout::of(assessment.instrument).version();
+    format!("{FRAGMENT_PREFIX}{version}/{}", encode(assessment))
 }
 
 /// The warning to show with a link that is too long, or `None` when it is not.
@@ -158,12 +166,12 @@ pub fn decode(version: &str, payload: &str) -> Result<Assessment, ShareLinkError
         .trim()
         .parse()
         .map_err(|_| ShareLinkError::Damaged)?;
-    if version > LINK_VERSION {
-        return Err(ShareLinkError::Newer { version });
-    }
-    if version != LINK_VERSION {
-        return Err(ShareLinkError::Damaged);
-    }
+    let layout = match version {
+        1 => Layout::V1,
+        2 => Layout::V2,
+        newer if newer > LINK_VERSION => return Err(ShareLinkError::Newer { version }),
+        _ => return Err(ShareLinkError::Damaged),
+    };
     let payload = payload
         .trim()
         .trim_end_matches(|c: char| sextet(c).is_none());
@@ -195,7 +203,7 @@ pub fn decode(version: &str, payload: &str) -> Result<Assessment, ShareLinkError
     if crc32(&body) != u32::from_le_bytes(*crc) {
         return Err(ShareLinkError::Damaged);
     }
-    read_body(&body)
+    read_body(&body, layout)
 }
 
 /// Finds a share link in pasted text (a whole address, or just its fragment) and decodes it.

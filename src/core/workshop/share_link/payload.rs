@@ -1,27 +1,69 @@
-//! The link's body: one assessment as bytes (bitsets of the criteria, strings with lengths,
-//! dates and times as zigzag varints; see the layout in the module above).
+//! The link's body: one assessment as bytes (bitsets of the criteria or tests, strings with
+//! lengths, dates and times as zigzag varints; see the layouts in the module above).
 
 use super::ShareLinkError;
 use super::varint::{Reader, write_bytes, write_varint};
 use crate::core::maturity::assessment::{Answer, Assessment};
 use crate::core::maturity::criteria::CRITERIA;
+use crate::core::maturity::instrument::Instrument;
+use crate::core::maturity::test_score::{MAX_HALF_POINTS, TESTS};
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use std::collections::BTreeMap;
 
-pub(super) fn write_body(assessment: &Assessment) -> Vec<u8> {
+/// The two body layouts: version 1 (the lesson's 14 criteria) and version 2 (the ML Test
+/// Score's 28 tests, with the automated bitset and the target).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Layout {
+    V1,
+    V2,
+}
+
+impl Layout {
+    /// The layout that carries an assessment of `instrument`.
+    pub(super) fn of(instrument: Instrument) -> Layout {
+        match instrument {
+            Instrument::Maturity => Layout::V1,
+            Instrument::MlTestScore => Layout::V2,
+        }
+    }
+
+    pub(super) fn version(self) -> u64 {
+        match self {
+            Layout::V1 => 1,
+            Layout::V2 => 2,
+        }
+    }
+
+    fn ids(self) -> Vec<&'static str> {
+        match self {
+            Layout::V1 => CRITERIA.iter().map(|c| c.id).collect(),
+            Layout::V2 => TESTS.iter().map(|t| t.id).collect(),
+        }
+    }
+}
+
+pub(super) fn write_body(assessment: &Assessment, layout: Layout) -> Vec<u8> {
+    let ids = layout.ids();
     let mut out = Vec::new();
     let mut implemented = 0u64;
+    let mut automated = 0u64;
     let mut noted = 0u64;
-    for (bit, criterion) in CRITERIA.iter().enumerate() {
-        let answer = assessment.answer(criterion.id);
+    for (bit, id) in ids.iter().enumerate() {
+        let answer = assessment.answer(id);
         if answer.implemented {
             implemented |= 1 << bit;
+        }
+        if answer.implemented && answer.automated {
+            automated |= 1 << bit;
         }
         if !answer.evidence.is_empty() || !answer.link.is_empty() {
             noted |= 1 << bit;
         }
     }
     write_varint(&mut out, implemented);
+    if layout == Layout::V2 {
+        write_varint(&mut out, automated);
+    }
     write_varint(&mut out, noted);
     write_bytes(&mut out, assessment.id.as_bytes());
     write_bytes(&mut out, assessment.name.as_bytes());
@@ -43,12 +85,20 @@ pub(super) fn write_body(assessment: &Assessment) -> Vec<u8> {
                 .wrapping_sub(created),
         ),
     );
+    if layout == Layout::V2 {
+        write_varint(
+            &mut out,
+            assessment
+                .own_target_steps()
+                .map_or(0, |steps| u64::from(steps) + 1),
+        );
+    }
     let mut previous_link: &[u8] = &[];
-    for (bit, criterion) in CRITERIA.iter().enumerate() {
+    for (bit, id) in ids.iter().enumerate() {
         if noted & (1 << bit) == 0 {
             continue;
         }
-        let Some(answer) = assessment.answers.get(criterion.id) else {
+        let Some(answer) = assessment.answers.get(*id) else {
             continue;
         };
         write_bytes(&mut out, answer.evidence.as_bytes());
@@ -65,12 +115,17 @@ pub(super) fn write_body(assessment: &Assessment) -> Vec<u8> {
     out
 }
 
-pub(super) fn read_body(body: &[u8]) -> Result<Assessment, ShareLinkError> {
+pub(super) fn read_body(body: &[u8], layout: Layout) -> Result<Assessment, ShareLinkError> {
+    let ids = layout.ids();
     let mut reader = Reader::new(body);
     let implemented = reader.varint()?;
+    let automated = match layout {
+        Layout::V1 => 0,
+        Layout::V2 => reader.varint()?,
+    };
     let noted = reader.varint()?;
-    let all = (1u64 << CRITERIA.len()) - 1;
-    if implemented & !all != 0 || noted & !all != 0 {
+    let all = (1u64 << ids.len()) - 1;
+    if implemented & !all != 0 || noted & !all != 0 || automated & !implemented != 0 {
         return Err(ShareLinkError::Damaged);
     }
     let id = reader.string()?;
@@ -90,11 +145,24 @@ pub(super) fn read_body(body: &[u8]) -> Result<Assessment, ShareLinkError> {
     let time =
         |millis| DateTime::<Utc>::from_timestamp_millis(millis).ok_or(ShareLinkError::Damaged);
     let (created_at, updated_at) = (time(created)?, time(updated)?);
+    let target_steps = match layout {
+        Layout::V1 => None,
+        Layout::V2 => match reader.varint()? {
+            0 => None,
+            steps => Some(
+                u8::try_from(steps - 1)
+                    .ok()
+                    .filter(|s| *s <= MAX_HALF_POINTS)
+                    .ok_or(ShareLinkError::Damaged)?,
+            ),
+        },
+    };
     let mut answers = BTreeMap::new();
     let mut previous_link: Vec<u8> = Vec::new();
-    for (bit, criterion) in CRITERIA.iter().enumerate() {
+    for (bit, id) in ids.iter().enumerate() {
         let mut answer = Answer {
             implemented: implemented & (1 << bit) != 0,
+            automated: automated & (1 << bit) != 0,
             ..Answer::default()
         };
         if noted & (1 << bit) != 0 {
@@ -112,23 +180,33 @@ pub(super) fn read_body(body: &[u8]) -> Result<Assessment, ShareLinkError> {
             previous_link = link;
         }
         if answer != Answer::default() {
-            answers.insert(criterion.id.to_owned(), answer);
+            answers.insert((*id).to_owned(), answer);
         }
     }
     if !reader.rest().is_empty() {
         return Err(ShareLinkError::Damaged);
     }
-    Ok(Assessment {
+    let instrument = match layout {
+        Layout::V1 => Instrument::Maturity,
+        Layout::V2 => Instrument::MlTestScore,
+    };
+    let mut assessment = Assessment {
         id,
         name,
         assessor,
+        instrument,
         date,
         answers,
-        // Link version 1 does not carry the team structure (added after it was designed).
+        // Links do not carry the team structure (added after version 1 was designed), nor a
+        // maturity target (version 1) or a room's evidence.
         team_structure: None,
+        target: None,
+        room: None,
         created_at,
         updated_at,
-    })
+    };
+    assessment.set_target_steps(target_steps);
+    Ok(assessment)
 }
 
 pub(super) fn zigzag(value: i64) -> u64 {
