@@ -33,6 +33,7 @@ fn register(count: usize) -> Vec<DebtItem> {
                 String::new()
             },
             link: String::new(),
+            closes: None,
             updated_at: DateTime::from_timestamp(1_700_000_000, 0).unwrap(),
         })
         .collect()

@@ -76,7 +76,11 @@ fn a_section_sums_half_and_whole_points_and_the_final_score_is_the_minimum() {
     set_section(&mut a, Section::Infrastructure, Practice::Automated, 5);
     set_section(&mut a, Section::Monitoring, Practice::Manual, 3);
     let result = a.test_score();
-    let sums: Vec<String> = result.sections.iter().map(|s| points(s.half_points)).collect();
+    let sums: Vec<String> = result
+        .sections
+        .iter()
+        .map(|s| points(s.half_points))
+        .collect();
     assert_eq!(sums, ["4", "3", "5", "1.5"]);
     assert_eq!(points(result.final_half_points), "1.5");
     let weakest: Vec<Section> = result.weakest().iter().map(|s| s.section).collect();
@@ -211,7 +215,10 @@ fn a_room_split_15_to_15_shows_those_criteria_first_and_contested() {
         assert_eq!(splits[i].is_contested(), rank < 3, "{}", splits[i].item.id);
     }
     assert_eq!(splits[0].counts, vec![15, 15]);
-    assert_eq!(splits[0].describe(Instrument::Maturity), "15 of 30 have it, 15 don't");
+    assert_eq!(
+        splits[0].describe(Instrument::Maturity),
+        "15 of 30 have it, 15 don't"
+    );
     assert_eq!(splits[5].counts, vec![3, 27]);
 }
 
@@ -297,20 +304,37 @@ fn the_room_agrees_one_assessment_with_the_spread_attached() {
         team: "  Payments ML ".into(),
         facilitator: "Fran".into(),
         met_on,
-        answers: BTreeMap::from([(CRITERIA[0].id.to_owned(), 1), (CRITERIA[1].id.to_owned(), 0)]),
+        answers: BTreeMap::from([
+            (CRITERIA[0].id.to_owned(), 1),
+            (CRITERIA[1].id.to_owned(), 0),
+        ]),
     };
-    let agreed = consensus(Instrument::Maturity, &splits, &agreement, "c-1".into(), at(9));
+    let agreed = consensus(
+        Instrument::Maturity,
+        &splits,
+        &agreement,
+        "c-1".into(),
+        at(9),
+    );
     assert_eq!(agreed.name, "Payments ML");
     assert_eq!(agreed.assessor, "Fran");
     assert_eq!(agreed.date, Some(met_on));
     assert!(agreed.is_implemented(CRITERIA[0].id));
     assert!(!agreed.is_implemented(CRITERIA[1].id));
-    assert!(!agreed.is_implemented(CRITERIA[5].id), "not discussed: not there yet");
+    assert!(
+        !agreed.is_implemented(CRITERIA[5].id),
+        "not discussed: not there yet"
+    );
     assert_eq!(
         agreed.answer(CRITERIA[0].id).evidence,
         "Room of 30 participants on 2026-12-02: 15 of 30 have it, 15 don't (contested; agreed: we have it)."
     );
-    assert!(agreed.answer(CRITERIA[5].id).evidence.ends_with("(not discussed)."));
+    assert!(
+        agreed
+            .answer(CRITERIA[5].id)
+            .evidence
+            .ends_with("(not discussed).")
+    );
     let evidence = agreed.room.as_ref().unwrap();
     assert_eq!((evidence.met_on, evidence.participants), (met_on, 30));
     assert_eq!(evidence.splits[CRITERIA[0].id], vec![15, 15]);
@@ -342,13 +366,21 @@ fn maturity_gaps_are_the_missing_criteria_up_to_the_target() {
     assert!(gaps(&a).len() > found.len());
     let first = &gaps(&a)[0];
     assert_eq!(first.impact, Rating::Medium);
-    assert!(first.description.starts_with("Payments: "), "{}", first.description);
+    assert!(
+        first.description.starts_with("Payments: "),
+        "{}",
+        first.description
+    );
 }
 
 #[test]
 fn test_score_gaps_are_the_unmet_tests_of_the_sections_below_the_target() {
     let mut a = test_score("s", "Ranking");
-    for section in [Section::FeaturesAndData, Section::ModelDevelopment, Section::Infrastructure] {
+    for section in [
+        Section::FeaturesAndData,
+        Section::ModelDevelopment,
+        Section::Infrastructure,
+    ] {
         set_section(&mut a, section, Practice::Automated, 3);
     }
     set_section(&mut a, Section::Monitoring, Practice::Manual, 1);
@@ -357,7 +389,10 @@ fn test_score_gaps_are_the_unmet_tests_of_the_sections_below_the_target() {
     assert_eq!(found.len(), 7);
     assert!(found.iter().all(|g| g.category == DebtCategory::Monitoring));
     assert_eq!(found[0].practice, Some(Practice::Manual));
-    assert_eq!((found[0].impact, found[0].effort), (Rating::Medium, Rating::Low));
+    assert_eq!(
+        (found[0].impact, found[0].effort),
+        (Rating::Medium, Rating::Low)
+    );
     assert_eq!(
         found[1].description,
         "Ranking: ML Test Score Monitor 2 “Data invariants hold for inputs” is not done"
@@ -377,7 +412,10 @@ fn adding_gaps_twice_adds_nothing_twice_and_links_back() {
     assert!(again.is_empty());
     // The same gap chosen twice in one go is added once.
     let doubled: Vec<_> = chosen.iter().chain(&chosen).cloned().collect();
-    assert_eq!(debt_items(&a, &doubled, &[], ids("x"), today, at(3)).len(), chosen.len());
+    assert_eq!(
+        debt_items(&a, &doubled, &[], ids("x"), today, at(3)).len(),
+        chosen.len()
+    );
     // A rerun of the same team (a copy) finds the same items.
     let rerun = a.duplicate("s2".into(), at(4));
     assert!(item_for(&register, &rerun, "data-1").is_some());
@@ -385,7 +423,10 @@ fn adding_gaps_twice_adds_nothing_twice_and_links_back() {
     register[0].status = DebtStatus::Resolved;
     let item = item_for(&register, &a, chosen[0].item_id).unwrap();
     let link = item.closes.as_ref().unwrap();
-    assert_eq!((link.assessment_id.as_str(), link.instrument.as_str()), ("s", "ml_test_score"));
+    assert_eq!(
+        (link.assessment_id.as_str(), link.instrument.as_str()),
+        ("s", "ml_test_score")
+    );
     assert_eq!(item.status, DebtStatus::Resolved);
     // Another team's same gap is its own.
     let other = test_score("o", "Fraud");
@@ -394,7 +435,10 @@ fn adding_gaps_twice_adds_nothing_twice_and_links_back() {
 
 #[test]
 fn the_v6_fixture_holds_both_instruments_a_room_and_a_gap() {
-    let path = format!("{}/tests/fixtures/workspace-v6.json", env!("CARGO_MANIFEST_DIR"));
+    let path = format!(
+        "{}/tests/fixtures/workspace-v6.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
     let workspace = parse_document(&std::fs::read_to_string(path).unwrap()).unwrap();
     let by_id = |id: &str| {
         workspace
@@ -413,11 +457,19 @@ fn the_v6_fixture_holds_both_instruments_a_room_and_a_gap() {
     assert_eq!(points(score.test_score().final_half_points), "0.5");
     assert_eq!(by_id("lesson-example").target_steps(), 2);
     assert_eq!(by_id("room-agreed").room.unwrap().participants, 3);
-    let debt = workspace.debt.items.iter().find(|d| d.id == "gap-debt-1").unwrap();
+    let debt = workspace
+        .debt
+        .items
+        .iter()
+        .find(|d| d.id == "gap-debt-1")
+        .unwrap();
     assert!(item_for(std::slice::from_ref(debt), &score, "monitor-2").is_some());
 
     // Version 5 assessments read as the maturity model.
-    let v5 = format!("{}/tests/fixtures/workspace-v5.json", env!("CARGO_MANIFEST_DIR"));
+    let v5 = format!(
+        "{}/tests/fixtures/workspace-v5.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
     let older = parse_document(&std::fs::read_to_string(v5).unwrap()).unwrap();
     assert!(
         older

@@ -5,8 +5,8 @@
 
 use crate::core::maturity::criteria::{self as maturity, MaturityResult};
 use crate::core::maturity::instrument::{Instrument, level_of, practice_of};
-use crate::core::maturity::test_score::{self, MAX_HALF_POINTS, Practice, TestScoreResult};
 use crate::core::maturity::teams::TeamStructure;
+use crate::core::maturity::test_score::{self, MAX_HALF_POINTS, Practice, TestScoreResult};
 use crate::core::records::merge::Mergeable;
 use crate::core::text::dates;
 use chrono::{DateTime, NaiveDate, Utc};
@@ -214,16 +214,19 @@ impl Assessment {
     /// The target in the instrument's steps: the team's own when it set one that fits the
     /// instrument, else one step above today (a level, or a point), at most the top.
     pub fn target_steps(&self) -> u8 {
-        self.own_target_steps().unwrap_or_else(|| self.default_target_steps())
+        self.own_target_steps()
+            .unwrap_or_else(|| self.default_target_steps())
     }
 
     /// The team's own target in steps, when set for this instrument.
     pub fn own_target_steps(&self) -> Option<u8> {
         match (self.instrument, self.target?) {
             (Instrument::Maturity, Target::Level(n)) => Some(n.clamp(1, 3)),
-            (Instrument::MlTestScore, Target::Score(points)) if points.is_finite() => {
-                Some((points * 2.0).round().clamp(0.0, f64::from(MAX_HALF_POINTS)) as u8)
-            }
+            (Instrument::MlTestScore, Target::Score(points)) if points.is_finite() => Some(
+                (points * 2.0)
+                    .round()
+                    .clamp(0.0, f64::from(MAX_HALF_POINTS)) as u8,
+            ),
             _ => None,
         }
     }
@@ -243,9 +246,7 @@ impl Assessment {
     pub fn set_target_steps(&mut self, steps: Option<u8>) {
         self.target = steps.map(|steps| match self.instrument {
             Instrument::Maturity => Target::Level(level_of(steps).number().max(1)),
-            Instrument::MlTestScore => {
-                Target::Score(f64::from(steps.min(MAX_HALF_POINTS)) / 2.0)
-            }
+            Instrument::MlTestScore => Target::Score(f64::from(steps.min(MAX_HALF_POINTS)) / 2.0),
         });
     }
 

@@ -9,7 +9,9 @@ use crate::core::maturity::criteria::{CRITERIA, Level};
 use crate::core::maturity::test_score::{self, MAX_HALF_POINTS, Practice, TESTS};
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Instrument {
     /// The lesson's maturity model (section 1.2).

@@ -91,10 +91,20 @@ use Section::{FeaturesAndData as D, Infrastructure as I, ModelDevelopment as M, 
 
 /// The 28 tests in the paper's order.
 pub const TESTS: [Test; 28] = [
-    test("data-1", D, 1, "Feature expectations are captured in a schema."),
+    test(
+        "data-1",
+        D,
+        1,
+        "Feature expectations are captured in a schema.",
+    ),
     test("data-2", D, 2, "All features are beneficial."),
     test("data-3", D, 3, "No feature’s cost is too much."),
-    test("data-4", D, 4, "Features adhere to meta-level requirements."),
+    test(
+        "data-4",
+        D,
+        4,
+        "Features adhere to meta-level requirements.",
+    ),
     test(
         "data-5",
         D,
@@ -123,16 +133,31 @@ pub const TESTS: [Test; 28] = [
     test("infra-1", I, 1, "Training is reproducible."),
     test("infra-2", I, 2, "Model specs are unit tested."),
     test("infra-3", I, 3, "The ML pipeline is Integration tested."),
-    test("infra-4", I, 4, "Model quality is validated before serving."),
+    test(
+        "infra-4",
+        I,
+        4,
+        "Model quality is validated before serving.",
+    ),
     test("infra-5", I, 5, "The model is debuggable."),
     test("infra-6", I, 6, "Models are canaried before serving."),
     test("infra-7", I, 7, "Serving models can be rolled back."),
-    test("monitor-1", O, 1, "Dependency changes result in notification."),
+    test(
+        "monitor-1",
+        O,
+        1,
+        "Dependency changes result in notification.",
+    ),
     test("monitor-2", O, 2, "Data invariants hold for inputs."),
     test("monitor-3", O, 3, "Training and serving are not skewed."),
     test("monitor-4", O, 4, "Models are not too stale."),
     test("monitor-5", O, 5, "Models are numerically stable."),
-    test("monitor-6", O, 6, "Computing performance has not regressed."),
+    test(
+        "monitor-6",
+        O,
+        6,
+        "Computing performance has not regressed.",
+    ),
     test("monitor-7", O, 7, "Prediction quality has not regressed."),
 ];
 
@@ -189,7 +214,7 @@ impl Practice {
 /// Half points as the paper writes points: "0", "3.5", "7".
 pub fn points(half_points: u8) -> String {
     let whole = half_points / 2;
-    if half_points % 2 == 0 {
+    if half_points.is_multiple_of(2) {
         whole.to_string()
     } else {
         format!("{whole}.5")

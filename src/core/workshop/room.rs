@@ -412,13 +412,11 @@ fn room(
 /// same id were merged into one participant.
 pub fn to_workspace(room: &Room) -> Workspace {
     let mut workspace = Workspace::default();
-    workspace
-        .assessments
-        .upsert_many(
-            room.participants
-                .iter()
-                .chain(&room.test_score)
-                .map(|p| p.assessment.clone()),
-        );
+    workspace.assessments.upsert_many(
+        room.participants
+            .iter()
+            .chain(&room.test_score)
+            .map(|p| p.assessment.clone()),
+    );
     workspace
 }

@@ -94,6 +94,15 @@ pub fn WorkshopPage() -> impl IntoView {
                 </ul>
             </section>
         </Show>
+        <Show when=move || room.with(|r| !r.test_score.is_empty())>
+            <p class="notice" role="note">
+                {move || room.with(|r| format!(
+                    "{} of the ML Test Score {} not counted here: it is another instrument, so its answers are never mixed with the maturity model's. This page shows the maturity model's room only.",
+                    plural(r.test_score.len(), "assessment", "assessments"),
+                    if r.test_score.len() == 1 { "is" } else { "are" }
+                ))}
+            </p>
+        </Show>
         <Show when=move || room.with(|r| !r.participants.is_empty())>
             <RoomView room=room />
         </Show>
