@@ -146,13 +146,13 @@ fn the_default_target_is_one_step_above_today_and_a_set_target_wins() {
     let mut score = test_score("s", "Team");
     assert_eq!(score.target_steps(), 2, "one point above 0");
     score.set_target_steps(Some(7));
-    assert_eq!(score.target, Some(Target::Score(3.5)));
+    assert_eq!(score.target, Some(Target::ScoreHalfPoints(7)));
     assert_eq!(score.target_steps(), 7);
     // A target of the other instrument is ignored, not misread.
     score.target = Some(Target::Level(2));
     assert_eq!(score.target_steps(), 2);
-    score.target = Some(Target::Score(f64::NAN));
-    assert_eq!(score.target_steps(), 2);
+    score.target = Some(Target::ScoreHalfPoints(200));
+    assert_eq!(score.target_steps(), 14, "at most the top");
 }
 
 #[test]

@@ -51,8 +51,9 @@ impl Answer {
 pub enum Target {
     /// A level number, 1 to 3.
     Level(u8),
-    /// A final score, 0 to 7 in half points (3.5).
-    Score(f64),
+    /// A final score in half points, 0 to 14 (7 is a score of 3.5). Whole numbers keep
+    /// float formatting (about 10 kB of wasm) out of the bundle.
+    ScoreHalfPoints(u8),
 }
 
 /// The spread of the room that agreed an assessment: its evidence.
@@ -222,11 +223,9 @@ impl Assessment {
     pub fn own_target_steps(&self) -> Option<u8> {
         match (self.instrument, self.target?) {
             (Instrument::Maturity, Target::Level(n)) => Some(n.clamp(1, 3)),
-            (Instrument::MlTestScore, Target::Score(points)) if points.is_finite() => Some(
-                (points * 2.0)
-                    .round()
-                    .clamp(0.0, f64::from(MAX_HALF_POINTS)) as u8,
-            ),
+            (Instrument::MlTestScore, Target::ScoreHalfPoints(half)) => {
+                Some(half.min(MAX_HALF_POINTS))
+            }
             _ => None,
         }
     }
@@ -246,7 +245,7 @@ impl Assessment {
     pub fn set_target_steps(&mut self, steps: Option<u8>) {
         self.target = steps.map(|steps| match self.instrument {
             Instrument::Maturity => Target::Level(level_of(steps).number().max(1)),
-            Instrument::MlTestScore => Target::Score(f64::from(steps.min(MAX_HALF_POINTS)) / 2.0),
+            Instrument::MlTestScore => Target::ScoreHalfPoints(steps.min(MAX_HALF_POINTS)),
         });
     }
 
