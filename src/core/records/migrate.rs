@@ -63,12 +63,7 @@ fn v4_to_v5(mut workspace: Value) -> Result<Value, String> {
     let object = workspace
         .as_object_mut()
         .ok_or("the workspace is not an object")?;
-    let cards = object
-        .get_mut("cards")
-        .and_then(|c| c.get_mut("items"))
-        .and_then(Value::as_array_mut);
-    // A file may leave out a collection it has nothing in; then there is nothing to add to.
-    for record in cards.into_iter().flatten() {
+    for record in items_mut(object, "cards") {
         if let Some(card) = record.get_mut("card").and_then(Value::as_object_mut) {
             card.entry("eval_results")
                 .or_insert_with(|| Value::Array(Vec::new()));
@@ -86,11 +81,7 @@ fn v5_to_v6(mut workspace: Value) -> Result<Value, String> {
     let object = workspace
         .as_object_mut()
         .ok_or("the workspace is not an object")?;
-    let assessments = object
-        .get_mut("assessments")
-        .and_then(|c| c.get_mut("items"))
-        .and_then(Value::as_array_mut);
-    for record in assessments.into_iter().flatten() {
+    for record in items_mut(object, "assessments") {
         if let Some(assessment) = record.as_object_mut() {
             assessment
                 .entry("instrument")
@@ -98,6 +89,20 @@ fn v5_to_v6(mut workspace: Value) -> Result<Value, String> {
         }
     }
     Ok(workspace)
+}
+
+/// The records of one collection, to change in place. A file may leave out a collection it
+/// has nothing in; then there is nothing to change.
+fn items_mut<'a>(
+    workspace: &'a mut serde_json::Map<String, Value>,
+    collection: &str,
+) -> impl Iterator<Item = &'a mut Value> {
+    workspace
+        .get_mut(collection)
+        .and_then(|c| c.get_mut("items"))
+        .and_then(Value::as_array_mut)
+        .into_iter()
+        .flatten()
 }
 
 /// Why a document could not be brought to the current version.
