@@ -479,3 +479,37 @@ fn the_v6_fixture_holds_both_instruments_a_room_and_a_gap() {
             .all(|a| a.instrument == Instrument::Maturity && a.target.is_none())
     );
 }
+
+#[test]
+fn the_markdown_report_of_a_test_score_names_sections_score_band_and_every_test() {
+    use mlops_governance_workbench::core::maturity::report::assessment_markdown;
+    let mut a = test_score("md", "Ranking <script>alert(1)</script>");
+    set_section(&mut a, Section::FeaturesAndData, Practice::Automated, 7);
+    set_section(&mut a, Section::ModelDevelopment, Practice::Automated, 7);
+    set_section(&mut a, Section::Infrastructure, Practice::Manual, 7);
+    set_section(&mut a, Section::Monitoring, Practice::Automated, 2);
+    a.set_answer("monitor-1", |x| x.evidence = HOSTILE.join("\n"));
+    let md = assessment_markdown(&a);
+    assert!(md.starts_with("# ML Test Score: Ranking"), "{md}");
+    assert!(!md.contains("<script>"), "user text is escaped: {md}");
+    assert!(md.contains("- Final score: 2 of 7"), "{md}");
+    assert!(
+        md.contains(BANDS[2].description),
+        "Table V's band for 2 points"
+    );
+    assert!(md.contains("- Held down by: Monitoring"), "{md}");
+    assert!(md.contains("| ML Infrastructure | 3.5 | 7 |"), "{md}");
+    assert!(
+        md.contains("- Target: Score 3 (one step above today, by default)"),
+        "{md}"
+    );
+    for test in &TESTS {
+        assert!(md.contains(test.title), "{} is listed", test.id);
+    }
+    assert!(md.contains("- Monitor 3 (not done): "), "{md}");
+    assert!(
+        !md.contains("Level 1"),
+        "nothing of the maturity model: {md}"
+    );
+    assert_eq!(md.matches("(this system)").count(), 1);
+}

@@ -263,12 +263,18 @@ impl MaturityResult {
     /// The levels, from 1 up to the next one, that are below the threshold and so keep the
     /// team from the next level, each with the criteria that are missing there.
     pub fn blocking_next_level(&self) -> Vec<&LevelScore> {
-        let Some(next) = self.overall.next() else {
-            return Vec::new();
-        };
+        match self.overall.next() {
+            Some(next) => self.blocking_up_to(next),
+            None => Vec::new(),
+        }
+    }
+
+    /// The levels, from 1 up to `target`, that are below the threshold and so keep the team
+    /// from `target`, each with the criteria that are missing there.
+    pub fn blocking_up_to(&self, target: Level) -> Vec<&LevelScore> {
         self.scores
             .iter()
-            .filter(|s| s.level <= next && !s.meets_threshold())
+            .filter(|s| s.level <= target && !s.meets_threshold())
             .collect()
     }
 }

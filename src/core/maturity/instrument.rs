@@ -112,6 +112,14 @@ impl Instrument {
         }
     }
 
+    /// An overall result for a badge: "Level 2", "Score 3.5".
+    pub fn steps_badge(self, steps: u8) -> String {
+        match self {
+            Instrument::Maturity => format!("Level {steps}"),
+            Instrument::MlTestScore => format!("Score {}", test_score::points(steps)),
+        }
+    }
+
     /// An overall result in few characters, for a chart's axis: "2", "3.5".
     pub fn steps_short(self, steps: u8) -> String {
         match self {

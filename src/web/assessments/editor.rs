@@ -1,16 +1,22 @@
-//! One assessment: its details, the fourteen criteria with evidence, and the live results.
+//! One assessment: its details and target, its criteria or tests with evidence, and the live
+//! results.
 
 use super::actions::{delete_with_undo, duplicate};
+use super::criterion_row::CriterionRow;
 use super::export::{download_json, download_markdown};
-use super::results::Results;
+use super::gaps::GapsPanel;
+use super::results::AssessmentResults;
 use super::share::SharePanel;
-use crate::core::maturity::assessment::{Answer, Assessment};
-use crate::core::maturity::criteria::{Criterion, Level, criteria_of};
+use super::target::TargetField;
+use super::test_row::TestRow;
+use crate::core::maturity::assessment::Assessment;
+use crate::core::maturity::criteria::{Level, criteria_of};
+use crate::core::maturity::instrument::Instrument;
 use crate::core::maturity::teams::TeamStructure;
+use crate::core::maturity::test_score::{Section, tests_of};
 use crate::core::text::dates::parse_date;
-use crate::core::text::link::validate_link;
 use crate::route::Route;
-use crate::web::fields::{SelectField, TextAreaField, TextField};
+use crate::web::fields::{SelectField, TextField};
 use crate::web::nav::{go_to, page_title};
 use crate::web::storage::Store;
 use crate::web::undo::Undo;
@@ -29,7 +35,7 @@ pub fn AssessmentEditor(id: String) -> impl IntoView {
 
     page_title(move || {
         assessment.with(|a| match a {
-            Some(a) => format!("{}: maturity assessment", a.name),
+            Some(a) => format!("{}: {}", a.name, a.instrument.label()),
             None => "Assessment not found".to_owned(),
         })
     });
@@ -64,7 +70,8 @@ fn EditorBody(id: String, assessment: Memo<Option<Assessment>>) -> impl IntoView
     let field = move |read: fn(&Assessment) -> String| {
         move || assessment.with(|a| a.as_ref().map(read).unwrap_or_default())
     };
-    let result = Memo::new(move |_| assessment.with(|a| a.as_ref().map(Assessment::result)));
+    let instrument =
+        assessment.with_untracked(|a| a.as_ref().map(|a| a.instrument).unwrap_or_default());
     let action_error = RwSignal::new(None::<String>);
 
     let heading = field(|a| {
@@ -133,17 +140,15 @@ fn EditorBody(id: String, assessment: Memo<Option<Assessment>>) -> impl IntoView
                             let date = parse_date(&v);
                             edit(store, &id.get_value(), |a| a.date = date);
                         }) />
+                    <TargetField id=id assessment=assessment />
                 </fieldset>
-                {Level::SCORED.into_iter().map(|level| view! {
-                    <fieldset class="panel level-fields">
-                        <legend>"Level " {level.number()} ": " {level.title()}</legend>
-                        {criteria_of(level).map(|criterion| view! {
-                            <CriterionRow criterion=criterion id=id.get_value() assessment=assessment />
-                        }).collect_view()}
-                    </fieldset>
-                }).collect_view()}
+                {match instrument {
+                    Instrument::Maturity => maturity_items(id, assessment).into_any(),
+                    Instrument::MlTestScore => test_score_items(id, assessment).into_any(),
+                }}
+                <GapsPanel assessment=assessment />
             </div>
-            <Results result=result />
+            <AssessmentResults assessment=assessment />
         </div>
     }
 }
@@ -159,65 +164,40 @@ fn team_structure_choices() -> Vec<(String, String)> {
     choices
 }
 
-#[component]
-fn CriterionRow(
-    criterion: &'static Criterion,
-    id: String,
+/// The lesson's criteria, one fieldset per level.
+fn maturity_items(id: StoredValue<String>, assessment: Memo<Option<Assessment>>) -> impl IntoView {
+    Level::SCORED
+        .into_iter()
+        .map(|level| {
+            view! {
+                <fieldset class="panel level-fields">
+                    <legend>"Level " {level.number()} ": " {level.title()}</legend>
+                    {criteria_of(level).map(|criterion| view! {
+                        <CriterionRow criterion=criterion id=id assessment=assessment />
+                    }).collect_view()}
+                </fieldset>
+            }
+        })
+        .collect_view()
+}
+
+/// The paper's 28 tests, one fieldset per section with its longer heading as help.
+fn test_score_items(
+    id: StoredValue<String>,
     assessment: Memo<Option<Assessment>>,
 ) -> impl IntoView {
-    let store = Store::expect();
-    let id = StoredValue::new(id);
-    let answer = Memo::new(move |_| {
-        assessment.with(|a| {
-            a.as_ref()
-                .map(|a| a.answer(criterion.id))
-                .unwrap_or_default()
+    Section::ALL
+        .into_iter()
+        .map(|section| {
+            view! {
+                <section class="panel level-fields" aria-label=section.heading()>
+                    <h2 class="section-title">{section.title()}</h2>
+                    <p class="hint">{section.heading()}</p>
+                    {tests_of(section).map(|test| view! {
+                        <TestRow test=test id=id assessment=assessment />
+                    }).collect_view()}
+                </section>
+            }
         })
-    });
-    let set = move |change: Box<dyn FnOnce(&mut Answer)>| {
-        edit(store, &id.get_value(), |a| {
-            a.set_answer(criterion.id, change)
-        });
-    };
-    let link_error =
-        move || answer.with(|a| validate_link(&a.link).err().map(|e| e.message().to_owned()));
-    let has_notes = answer.with_untracked(|a| !a.evidence.is_empty() || !a.link.is_empty());
-    let check_id = format!("criterion-{}", criterion.id);
-    let hint_id = format!("{check_id}-hint");
-    let evidence_id = format!("{check_id}-evidence");
-    let link_id = format!("{check_id}-link");
-
-    view! {
-        <div class="criterion" class:met=move || answer.with(|a| a.implemented)>
-            <div class="criterion-check">
-                <input id=check_id.clone() type="checkbox"
-                    prop:checked=move || answer.with(|a| a.implemented)
-                    on:change=move |ev| { let on = event_target_checked(&ev); set(Box::new(move |a| a.implemented = on)); }
-                    aria-describedby=hint_id.clone() />
-                <label for=check_id>{criterion.text}</label>
-                <span class="category">{criterion.category}</span>
-            </div>
-            <p id=hint_id class="hint">{criterion.in_practice}</p>
-            <p class="print-only">
-                {move || answer.with(|a| {
-                    let link = crate::core::text::link::safe_href(&a.link).unwrap_or_default();
-                    [a.evidence.trim(), link].iter().filter(|t| !t.is_empty()).copied().collect::<Vec<_>>().join("\n")
-                })}
-            </p>
-            <details class="evidence" open=has_notes>
-                <summary>"Evidence and link" <span class="visually-hidden">" for " {criterion.text}</span></summary>
-                <TextAreaField id=evidence_id label="Evidence".into() hidden_detail=format!(" for {}", criterion.text)
-                    value=Signal::derive(move || answer.with(|a| a.evidence.clone()))
-                    on_input=Callback::new(move |v: String| set(Box::new(move |a| a.evidence = v))) />
-                <TextField id=link_id label="Link".into() kind="url" placeholder="https://…"
-                    hidden_detail=format!(" for {}", criterion.text)
-                    value=Signal::derive(move || answer.with(|a| a.link.clone()))
-                    on_input=Callback::new(move |v: String| set(Box::new(move |a| a.link = v)))
-                    error=Signal::derive(link_error) />
-                {move || answer.with(|a| crate::core::text::link::safe_href(&a.link).map(|href| view! {
-                    <a class="evidence-link" href=href.to_owned() target="_blank" rel="noopener noreferrer">"Open link"<span class="visually-hidden">" for " {criterion.text}</span></a>
-                }))}
-            </details>
-        </div>
-    }
+        .collect_view()
 }

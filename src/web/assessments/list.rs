@@ -3,10 +3,12 @@
 use super::actions::{delete_with_undo, duplicate};
 use crate::core::maturity::assessment::Assessment;
 use crate::core::maturity::criteria::{CRITERIA, LESSON_EXAMPLE};
+use crate::core::maturity::instrument::Instrument;
+use crate::core::maturity::test_score::{Practice, TESTS};
 use crate::core::workshop::history::{team_key, teams};
 use crate::route::Route;
 use crate::web::clock::{new_id, now};
-use crate::web::fields::TextField;
+use crate::web::fields::{SelectField, TextField};
 use crate::web::nav::go_to;
 use crate::web::storage::Store;
 use crate::web::undo::Undo;
@@ -18,6 +20,7 @@ pub fn AssessmentList() -> impl IntoView {
     let undo = Undo::expect();
     let new_name = RwSignal::new(String::new());
     let name_error = RwSignal::new(None::<String>);
+    let instrument = RwSignal::new(Instrument::Maturity);
 
     let create = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -26,7 +29,8 @@ pub fn AssessmentList() -> impl IntoView {
             name_error.set(Some("Give the team or system a name first.".to_owned()));
             return;
         }
-        let assessment = Assessment::new(new_id(), name, now());
+        let assessment =
+            Assessment::with_instrument(new_id(), name, instrument.get_untracked(), now());
         let route = Route::Assessment(assessment.id.clone());
         store.edit::<Assessment>(|c| c.upsert(assessment));
         new_name.set(String::new());
@@ -70,11 +74,17 @@ pub fn AssessmentList() -> impl IntoView {
         <h1>"Maturity self-assessments"</h1>
         <p class="lead">
             "Assess a team or a system against the lesson's 14 criteria. A level is reached when at least 80% "
-            "of its criteria are in place and every level below it is reached too."
+            "of its criteria are in place and every level below it is reached too. "
+            "For a closer look at one system, use the ML Test Score (Breck et al. 2017): 28 tests, each "
+            "not done, manual or automated."
         </p>
         <form class="panel inline-form" on:submit=create>
             <TextField id="new-assessment-name".into() label="Team or system to assess".into() max_length=200
                 value=new_name on_input=Callback::new(move |v| new_name.set(v)) error=name_error />
+            <SelectField id="new-assessment-instrument".into() label="Instrument".into()
+                options=instrument_choices()
+                selected=Signal::derive(move || instrument.get().value().to_owned())
+                on_change=Callback::new(move |v: String| instrument.set(Instrument::parse(&v).unwrap_or_default())) />
             <button type="submit" class="button primary">"Start assessment"</button>
         </form>
 
@@ -103,8 +113,9 @@ pub fn AssessmentList() -> impl IntoView {
                         <th scope="col">"Team or system"</th>
                         <th scope="col">"Assessor"</th>
                         <th scope="col">"Date"</th>
-                        <th scope="col">"Level"</th>
-                        <th scope="col">"Criteria met"</th>
+                        <th scope="col">"Instrument"</th>
+                        <th scope="col">"Result"</th>
+                        <th scope="col">"In place"</th>
                         <th scope="col"><span class="visually-hidden">"Actions"</span></th>
                     </tr>
                 </thead>
@@ -136,7 +147,9 @@ fn AssessmentRow(
     on_delete: impl Fn(String) + Copy + 'static,
 ) -> impl IntoView {
     let store = Store::expect();
-    let result = assessment.result();
+    let instrument = assessment.instrument;
+    let result = instrument.steps_badge(assessment.overall_steps());
+    let in_place = in_place(&assessment);
     let id = assessment.id.clone();
     let duplicate_id = StoredValue::new(id.clone());
     let name = if assessment.name.trim().is_empty() {
@@ -176,8 +189,9 @@ fn AssessmentRow(
             </th>
             <td>{assessment.assessor.clone()}</td>
             <td>{assessment.date.map(|d| d.to_string()).unwrap_or_default()}</td>
-            <td><span class="level-badge">"Level " {result.overall.number()}</span></td>
-            <td>{assessment.implemented_count()} " of " {CRITERIA.len()}</td>
+            <td>{instrument.label()}</td>
+            <td><span class="level-badge">{result}</span></td>
+            <td>{in_place}</td>
             <td class="row-actions">
                 <button type="button" class="button quiet" on:click=duplicate aria-label=format!("Duplicate {name}")>
                     "Duplicate"
@@ -187,5 +201,37 @@ fn AssessmentRow(
                 </button>
             </td>
         </tr>
+    }
+}
+
+fn instrument_choices() -> Vec<(String, String)> {
+    Instrument::ALL
+        .iter()
+        .map(|i| (i.value().to_owned(), i.label().to_owned()))
+        .collect()
+}
+
+/// What is in place, in the instrument's words: "5 of 14 criteria", "9 of 28 tests automated,
+/// 4 manual".
+fn in_place(assessment: &Assessment) -> String {
+    match assessment.instrument {
+        Instrument::Maturity => format!(
+            "{} of {} criteria",
+            assessment.implemented_count(),
+            CRITERIA.len()
+        ),
+        Instrument::MlTestScore => {
+            let result = assessment.test_score();
+            let all = result.sections.iter().flat_map(|s| s.tests.iter());
+            let (automated, manual) = all.fold((0, 0), |(a, m), (_, p)| match p {
+                Practice::Automated => (a + 1, m),
+                Practice::Manual => (a, m + 1),
+                Practice::NotDone => (a, m),
+            });
+            format!(
+                "{automated} of {} tests automated, {manual} manual",
+                TESTS.len()
+            )
+        }
     }
 }

@@ -6,6 +6,7 @@ use crate::core::debt::item::{DebtCategory, DebtItem, DebtStatus, Rating};
 use crate::core::records::collection::Record;
 use crate::core::text::dates::parse_date;
 use crate::core::text::link::{safe_href, validate_web_link};
+use crate::route::Route;
 use crate::web::clock::now;
 use crate::web::fields::{SelectField, TextAreaField, TextField};
 use crate::web::storage::Store;
@@ -63,6 +64,12 @@ fn ReadRow(item: DebtItem, editing: RwSignal<bool>) -> impl IntoView {
             <th scope="row" class="description">
                 {item.description.clone()}
                 {(!item.note.is_empty()).then(|| view! { <p class="hint note">{item.note.clone()}</p> })}
+                {item.closes.as_ref().map(|gap| view! {
+                    <p class="hint closes">
+                        "Closes a gap of " <a href=Route::Assessment(gap.assessment_id.clone()).href()>{gap.team.clone()}</a>
+                        ": " {gap.item_text.clone()}
+                    </p>
+                })}
                 {safe_href(&item.link).map(|href| view! {
                     <a class="hint" href=href.to_owned() target="_blank" rel="noopener noreferrer">
                         "Link" <span class="visually-hidden">" for " {description.clone()}</span>

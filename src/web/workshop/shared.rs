@@ -2,11 +2,11 @@
 
 use super::save_to_workspace;
 use crate::core::maturity::assessment::Assessment;
-use crate::core::maturity::criteria::CRITERIA;
+use crate::core::maturity::instrument::{Instrument, practice_of};
 use crate::core::text::link::safe_href;
 use crate::core::workshop::share_link;
 use crate::route::Route;
-use crate::web::assessments::Results;
+use crate::web::assessments::AssessmentResults;
 use crate::web::storage::Store;
 use leptos::prelude::*;
 
@@ -27,9 +27,10 @@ pub fn SharedAssessment(version: String, payload: String) -> impl IntoView {
 #[component]
 fn SharedView(assessment: Assessment) -> impl IntoView {
     let store = Store::expect();
-    let result = Memo::new({
-        let result = assessment.result();
-        move |_| Some(result.clone())
+    let instrument = assessment.instrument;
+    let shown = Memo::new({
+        let shown = assessment.clone();
+        move |_| Some(shown.clone())
     });
     let saved = RwSignal::new(None::<String>);
     let to_save = StoredValue::new(assessment.clone());
@@ -68,14 +69,20 @@ fn SharedView(assessment: Assessment) -> impl IntoView {
         </div>
         <div class="assessment-layout">
             <section class="panel" aria-labelledby="shared-criteria">
-                <h2 id="shared-criteria">"Criteria"</h2>
+                <h2 id="shared-criteria">{instrument.label()} ": " {instrument.item_word().1}</h2>
                 <ul class="shared-criteria">
-                    {CRITERIA.iter().map(|criterion| {
-                        let answer = assessment.answer(criterion.id);
+                    {instrument.items().into_iter().map(|item| {
+                        let answer = assessment.answer(item.id);
+                        let choice = assessment.choice(item.id);
+                        let said = match instrument {
+                            Instrument::Maturity if choice > 0 => "Implemented".to_owned(),
+                            Instrument::Maturity => "Not implemented".to_owned(),
+                            Instrument::MlTestScore => format!("{} {}", item.group, practice_of(choice).short()),
+                        };
                         view! {
-                            <li class:met=answer.implemented>
-                                <strong>{if answer.implemented { "Implemented: " } else { "Not implemented: " }}</strong>
-                                {criterion.text}
+                            <li class:met=choice + 1 == instrument.choices().len()>
+                                <strong>{said} ": "</strong>
+                                {item.text}
                                 {(!answer.evidence.is_empty()).then(|| view! { <p class="evidence-text">{answer.evidence.clone()}</p> })}
                                 {safe_href(&answer.link).map(|href| view! {
                                     <p><a href=href.to_owned() target="_blank" rel="noopener noreferrer">{href.to_owned()}</a></p>
@@ -85,7 +92,7 @@ fn SharedView(assessment: Assessment) -> impl IntoView {
                     }).collect_view()}
                 </ul>
             </section>
-            <Results result=result />
+            <AssessmentResults assessment=shown />
         </div>
     }
 }
