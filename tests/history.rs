@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use common::assessment;
 use mlops_governance_workbench::core::maturity::assessment::Assessment;
 use mlops_governance_workbench::core::maturity::criteria::{CRITERIA, LESSON_EXAMPLE, Level};
+use mlops_governance_workbench::core::maturity::instrument::Instrument;
 use mlops_governance_workbench::core::workshop::compare::compare;
 use mlops_governance_workbench::core::workshop::history::{
     Standing, TextChange, diff, same_team, standing, team_history, team_key, teams,
@@ -95,7 +96,7 @@ fn a_year() -> Vec<Assessment> {
 
 #[test]
 fn a_team_history_is_ordered_by_date_then_creation() {
-    let history = team_history(&a_year(), "team A");
+    let history = team_history(&a_year(), "team A", Instrument::Maturity);
     let order: Vec<&str> = history.iter().map(|s| s.id.as_str()).collect();
     assert_eq!(order, ["q1", "q2", "q3", "q3b", "q4", "undated"]);
     let trend: Vec<(Level, [usize; 3])> = history
@@ -116,7 +117,7 @@ fn a_team_history_is_ordered_by_date_then_creation() {
     let last = history.last().unwrap();
     assert!(last.undated);
     assert_eq!(last.date, NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
-    assert!(team_history(&a_year(), "Team C").is_empty());
+    assert!(team_history(&a_year(), "Team C", Instrument::Maturity).is_empty());
 }
 
 #[test]
@@ -172,7 +173,7 @@ fn diff_lists_criteria_gained_lost_and_notes_changed_in_lesson_order() {
     assert_eq!(ids(&d.gained), [c(2), c(13)]);
     assert_eq!(ids(&d.lost), [c(5), c(9)]);
     assert_eq!(d.notes_changed.len(), 2);
-    assert_eq!(d.notes_changed[0].criterion.id, c(1));
+    assert_eq!(d.notes_changed[0].item.id, c(1));
     assert_eq!(
         d.notes_changed[0].evidence,
         Some(TextChange {
@@ -181,7 +182,7 @@ fn diff_lists_criteria_gained_lost_and_notes_changed_in_lesson_order() {
         })
     );
     assert_eq!(d.notes_changed[0].link, None);
-    assert_eq!(d.notes_changed[1].criterion.id, c(4));
+    assert_eq!(d.notes_changed[1].item.id, c(4));
     assert_eq!(d.notes_changed[1].evidence, None);
     assert_eq!(
         d.notes_changed[1].link,
@@ -221,7 +222,7 @@ fn compare_puts_assessments_side_by_side() {
         .iter()
         .map(|id| year.iter().find(|a| a.id == *id).unwrap())
         .collect();
-    let table = compare(chosen.iter().copied());
+    let table = compare(Instrument::Maturity, chosen.iter().copied());
     let columns: Vec<(&str, Level, [usize; 3])> = table
         .columns
         .iter()
@@ -236,15 +237,18 @@ fn compare_puts_assessments_side_by_side() {
         ]
     );
     assert_eq!(table.rows.len(), 14);
-    assert_eq!(table.rows[0].criterion.id, CRITERIA[0].id);
+    assert_eq!(table.rows[0].item.id, CRITERIA[0].id);
     assert_eq!(table.rows[0].implemented, [true, true, true]);
     assert_eq!(table.rows[0].count, 3);
     assert_eq!(table.rows[2].implemented, [false, true, true]);
     assert_eq!(table.rows[13].implemented, [false, true, false]);
     assert_eq!(table.rows[13].count, 1);
     // A whole collection works too, and an empty choice gives empty rows.
-    assert_eq!(compare(&year).columns.len(), year.len());
-    let empty = compare(&[]);
+    assert_eq!(
+        compare(Instrument::Maturity, &year).columns.len(),
+        year.len()
+    );
+    let empty = compare(Instrument::Maturity, &[]);
     assert!(empty.columns.is_empty());
     assert!(
         empty

@@ -513,3 +513,56 @@ fn the_markdown_report_of_a_test_score_names_sections_score_band_and_every_test(
     );
     assert_eq!(md.matches("(this system)").count(), 1);
 }
+
+#[test]
+fn history_and_comparison_keep_the_instruments_apart_and_diff_practices() {
+    use mlops_governance_workbench::core::workshop::compare::compare;
+    use mlops_governance_workbench::core::workshop::history::{
+        diff, team_history, team_instruments,
+    };
+    let mut older = test_score("t1", "Ranking");
+    older.date = NaiveDate::from_ymd_opt(2026, 1, 10);
+    set_section(&mut older, Section::Monitoring, Practice::Manual, 2);
+    let mut newer = older.duplicate("t2".to_owned(), at(1));
+    newer.date = NaiveDate::from_ymd_opt(2026, 6, 10);
+    for section in Section::ALL {
+        set_section(&mut newer, section, Practice::Automated, 2);
+    }
+    newer.target = Some(Target::ScoreHalfPoints(8));
+    let mut level = assessment("m1", "Ranking", 0);
+    level.set_answer(CRITERIA[0].id, |a| a.implemented = true);
+    let all = vec![older.clone(), level.clone(), newer.clone()];
+
+    assert_eq!(
+        team_instruments(&all, "ranking"),
+        [Instrument::Maturity, Instrument::MlTestScore]
+    );
+    let history = team_history(&all, "Ranking", Instrument::MlTestScore);
+    let ids: Vec<&str> = history.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(ids, ["t1", "t2"], "the maturity assessment is not in it");
+    assert_eq!((history[0].steps, history[1].steps), (0, 4));
+    assert_eq!(history[1].target, 8);
+    assert_eq!(team_history(&all, "Ranking", Instrument::Maturity).len(), 1);
+
+    let d = diff(&older, &newer);
+    assert_eq!(d.level_change(), "Score 0 → Score 2");
+    assert!(d.gained.is_empty() && d.lost.is_empty());
+    // Data 1-2, Model 1-2, Infra 1-2 from not done; Monitor 1-2 from manual.
+    assert_eq!(d.practice_changes.len(), 8);
+    let monitor = &d.practice_changes[6];
+    assert_eq!(monitor.item.id, "monitor-1");
+    assert_eq!(
+        (monitor.before, monitor.after),
+        (Practice::Manual, Practice::Automated)
+    );
+
+    let table = compare(Instrument::MlTestScore, &all);
+    assert_eq!(table.columns.len(), 2, "only the Test Score's columns");
+    assert_eq!(table.rows.len(), 28);
+    assert_eq!(
+        table.rows[21].choices,
+        [1, 2],
+        "monitor-1: manual, then automated"
+    );
+    assert_eq!(compare(Instrument::Maturity, &all).columns.len(), 1);
+}

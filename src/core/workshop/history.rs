@@ -4,6 +4,8 @@
 
 use crate::core::maturity::assessment::Assessment;
 use crate::core::maturity::criteria::{CRITERIA, Criterion, Level};
+use crate::core::maturity::instrument::{Instrument, Item};
+use crate::core::maturity::test_score::Practice;
 use chrono::{DateTime, NaiveDate, Utc};
 use std::cmp::Ordering;
 
@@ -136,16 +138,38 @@ pub struct Snapshot {
     /// True when the assessment has no date of its own and `date` is its creation day.
     pub undated: bool,
     pub created_at: DateTime<Utc>,
+    /// The maturity model's standing (meaningful for that instrument only).
     pub standing: Standing,
+    /// The overall result in the instrument's steps: a level, or half points.
+    pub steps: u8,
+    /// The target in the same steps (the team's own, or one step above today).
+    pub target: u8,
 }
 
-/// The assessments of the team named `team` (see [`same_team`]), oldest first: the trend of
-/// per-level percentages and overall level over time.
-pub fn team_history(assessments: &[Assessment], team: &str) -> Vec<Snapshot> {
+/// The instruments the team named `team` was assessed with, in [`Instrument::ALL`] order.
+pub fn team_instruments(assessments: &[Assessment], team: &str) -> Vec<Instrument> {
+    let key = team_key(team);
+    Instrument::ALL
+        .into_iter()
+        .filter(|&i| {
+            assessments
+                .iter()
+                .any(|a| a.instrument == i && team_key(&a.name) == key)
+        })
+        .collect()
+}
+
+/// The assessments of the team named `team` (see [`same_team`]) with one instrument, oldest
+/// first: the trend over time. The two instruments are never mixed in one history.
+pub fn team_history(
+    assessments: &[Assessment],
+    team: &str,
+    instrument: Instrument,
+) -> Vec<Snapshot> {
     let key = team_key(team);
     let mut members: Vec<&Assessment> = assessments
         .iter()
-        .filter(|a| team_key(&a.name) == key)
+        .filter(|a| a.instrument == instrument && team_key(&a.name) == key)
         .collect();
     members.sort_by(|a, b| history_order(a, b));
     members.into_iter().map(snapshot).collect()
@@ -161,6 +185,8 @@ pub fn snapshot(assessment: &Assessment) -> Snapshot {
         undated: assessment.date.is_none(),
         created_at: assessment.created_at,
         standing: standing(assessment),
+        steps: assessment.overall_steps(),
+        target: assessment.target_steps(),
     }
 }
 
@@ -171,75 +197,115 @@ pub struct TextChange {
     pub new: String,
 }
 
-/// The notes of one criterion that changed between two snapshots.
+/// The notes of one criterion or test that changed between two snapshots.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NoteChange {
-    pub criterion: &'static Criterion,
+    pub item: Item,
     /// `None` when the evidence is the same in both.
     pub evidence: Option<TextChange>,
     /// `None` when the link is the same in both.
     pub link: Option<TextChange>,
 }
 
-/// What changed from an older snapshot to a newer one. Criteria lists are in the lesson's
-/// order; answers to criteria that are not in the lesson's list are ignored.
+/// One ML Test Score test whose practice changed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PracticeChange {
+    pub item: Item,
+    pub before: Practice,
+    pub after: Practice,
+}
+
+/// What changed from an older snapshot to a newer one. Lists are in the instrument's order;
+/// answers to items that are not in the instrument are ignored.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Diff {
+    /// The newer assessment's instrument.
+    pub instrument: Instrument,
     pub before: Standing,
     pub after: Standing,
+    /// The overall results in the instrument's steps.
+    pub before_steps: u8,
+    pub after_steps: u8,
     /// Criteria ticked in the newer snapshot but not in the older.
     pub gained: Vec<&'static Criterion>,
     /// Criteria ticked in the older snapshot but not in the newer.
     pub lost: Vec<&'static Criterion>,
-    /// Criteria whose evidence or link text differs (compared exactly).
+    /// ML Test Score tests whose practice changed.
+    pub practice_changes: Vec<PracticeChange>,
+    /// Items whose evidence or link text differs (compared exactly).
     pub notes_changed: Vec<NoteChange>,
 }
 
 impl Diff {
     /// True when nothing differs in the criteria and their notes.
     pub fn is_empty(&self) -> bool {
-        self.gained.is_empty() && self.lost.is_empty() && self.notes_changed.is_empty()
+        self.gained.is_empty()
+            && self.lost.is_empty()
+            && self.practice_changes.is_empty()
+            && self.notes_changed.is_empty()
     }
 
-    /// The change of the overall level in words: "Level 1 → Level 2", "still Level 1".
+    /// The change of the overall result in words: "Level 1 → Level 2", "still Level 1",
+    /// "Score 2 → Score 3.5".
     pub fn level_change(&self) -> String {
-        let (a, b) = (self.before.overall.number(), self.after.overall.number());
-        if a == b {
-            format!("still Level {b}")
+        let badge = |steps| self.instrument.steps_badge(steps);
+        if self.before_steps == self.after_steps {
+            format!("still {}", badge(self.after_steps))
         } else {
-            format!("Level {a} → Level {b}")
+            format!("{} → {}", badge(self.before_steps), badge(self.after_steps))
         }
     }
 }
 
-/// The differences between two assessments, `older` first.
+/// The differences between two assessments, `older` first, by the newer one's instrument.
 pub fn diff(older: &Assessment, newer: &Assessment) -> Diff {
+    let instrument = newer.instrument;
     let mut gained = Vec::new();
     let mut lost = Vec::new();
+    let mut practice_changes = Vec::new();
     let mut notes_changed = Vec::new();
-    for criterion in &CRITERIA {
-        let (was, is) = (older.answer(criterion.id), newer.answer(criterion.id));
-        match (was.implemented, is.implemented) {
-            (false, true) => gained.push(criterion),
-            (true, false) => lost.push(criterion),
-            _ => {}
+    for item in instrument.items() {
+        let (was, is) = (older.answer(item.id), newer.answer(item.id));
+        match instrument {
+            Instrument::Maturity => {
+                let criterion = CRITERIA.iter().find(|c| c.id == item.id);
+                match (criterion, was.implemented, is.implemented) {
+                    (Some(c), false, true) => gained.push(c),
+                    (Some(c), true, false) => lost.push(c),
+                    _ => {}
+                }
+            }
+            Instrument::MlTestScore => {
+                let (before, after) = (older.practice(item.id), newer.practice(item.id));
+                if before != after {
+                    practice_changes.push(PracticeChange {
+                        item: item.clone(),
+                        before,
+                        after,
+                    });
+                }
+            }
         }
         let change = |old: String, new: String| (old != new).then_some(TextChange { old, new });
         let evidence = change(was.evidence, is.evidence);
         let link = change(was.link, is.link);
         if evidence.is_some() || link.is_some() {
             notes_changed.push(NoteChange {
-                criterion,
+                item,
                 evidence,
                 link,
             });
         }
     }
     Diff {
+        instrument,
         before: standing(older),
         after: standing(newer),
+        before_steps: older.overall_steps(),
+        after_steps: newer.overall_steps(),
         gained,
         lost,
+        practice_changes,
         notes_changed,
     }
 }

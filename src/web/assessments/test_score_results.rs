@@ -10,6 +10,12 @@ fn count(tests: &[(&'static Test, Practice)], practice: Practice) -> usize {
     tests.iter().filter(|(_, p)| *p == practice).count()
 }
 
+/// "1 more point", "1.5 more points".
+fn more_points(half_points: u8) -> String {
+    let unit = if half_points == 2 { "point" } else { "points" };
+    format!("{} more {unit}", points(half_points))
+}
+
 #[component]
 pub fn TestScoreBody(result: TestScoreResult, target: u8) -> impl IntoView {
     let band = result.band();
@@ -37,7 +43,8 @@ pub fn TestScoreBody(result: TestScoreResult, target: u8) -> impl IntoView {
             "and distributed, and a point when automated and run repeatedly. The final score is the lowest "
             "of the four sections, so it is held down by: " <strong class="weakest">{weakest}</strong> "."
         </p>
-        <div class="table-scroll">
+        // Focusable, so a keyboard can scroll the table when the results column is narrow.
+        <div class="table-scroll" tabindex="0" role="region" aria-label="Points per section, scrollable">
         <table class="scores">
             <caption>"Points per section"</caption>
             <thead>
@@ -72,7 +79,7 @@ pub fn TestScoreBody(result: TestScoreResult, target: u8) -> impl IntoView {
                 <ul class="blocking" aria-labelledby="blocking-heading">
                     {below.into_iter().map(|(section, lacking)| view! {
                         <li>
-                            {section.section.title()} ": " {points(lacking)} " more points from these tests:"
+                            {section.section.title()} ": " {more_points(lacking)} " from these tests:"
                             <ul>
                                 {section.unmet().map(|(test, practice)| view! {
                                     <li>{test.label()} " (" {practice.short()} "): " {test.title}</li>
@@ -83,7 +90,7 @@ pub fn TestScoreBody(result: TestScoreResult, target: u8) -> impl IntoView {
                 </ul>
             }.into_any()
         }}
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex="0" role="region" aria-label="Table V, scrollable">
         <table class="scores bands">
             <caption>"Interpreting the final score (Breck et al. 2017, Table V)"</caption>
             <thead>

@@ -1,9 +1,10 @@
-//! Inline SVG charts of per-level percentages: a trend over a team's snapshots, and
-//! assessments side by side. Elements and attributes only (the CSP allows no inline style),
+//! Inline SVG charts: per-level percentages (a trend over a team's snapshots, and
+//! assessments side by side) and the overall result against the target. Elements and attributes only (the CSP allows no inline style),
 //! integer coordinates (no float formatting in the bundle). Each chart has a text summary as
 //! its accessible name, and its page shows the same figures in a table.
 
 use crate::core::maturity::criteria::{Level, THRESHOLD_PERCENT};
+use crate::core::maturity::instrument::Instrument;
 use crate::core::workshop::history::Standing;
 use crate::web::charts::{PercentScale, percent_grid};
 use leptos::prelude::*;
@@ -115,5 +116,44 @@ pub fn SideBySideChart(points: Vec<(String, Standing)>) -> impl IntoView {
             }).collect_view()}
         </svg>
         {legend()}
+    }
+}
+
+/// The overall result over a team's snapshots (a level, or an ML Test Score) with the newest
+/// snapshot's target drawn as a line.
+#[component]
+pub fn StepsChart(instrument: Instrument, points: Vec<(String, u8)>, target: u8) -> impl IntoView {
+    let max = usize::from(instrument.max_steps()).max(1);
+    let y_of = move |steps: u8| SCALE.y(usize::from(steps) * 100 / max);
+    let step = (WIDTH - LEFT - RIGHT - 20) / points.len().saturating_sub(1).max(1);
+    let x_of = move |i: usize| LEFT + 10 + step * i;
+    let summary = points
+        .iter()
+        .map(|(date, steps)| format!("{date}: {}", instrument.steps_badge(*steps)))
+        .collect::<Vec<_>>()
+        .join("; ");
+    let target_label = format!("Target: {}", instrument.steps_badge(target));
+    let label = format!("Overall result over time. {target_label}. {summary}.");
+    let path = points
+        .iter()
+        .enumerate()
+        .map(|(i, (_, steps))| format!("{},{}", x_of(i), y_of(*steps)))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let target_y = y_of(target);
+    view! {
+        <svg class="trend-chart steps-chart" viewBox=format!("0 0 {WIDTH} {HEIGHT}") role="img" aria-label=label>
+            {[0, max / 2, max].map(|s| view! {
+                <line class="grid" x1=LEFT x2=WIDTH - RIGHT y1=y_of(s as u8) y2=y_of(s as u8) />
+                <text class="axis" x=LEFT - 6 y=y_of(s as u8) + 4 text-anchor="end">{instrument.steps_short(s as u8)}</text>
+            })}
+            <line class="target-line" x1=LEFT x2=WIDTH - RIGHT y1=target_y y2=target_y />
+            <text class="threshold-label" x=WIDTH - RIGHT y=target_y - 3 text-anchor="end">{target_label}</text>
+            <polyline class="trend trend-overall" points=path />
+            {points.iter().enumerate().map(|(i, (date, steps))| view! {
+                <circle class="dot" cx=x_of(i) cy=y_of(*steps) r="4" />
+                <text class="axis" x=x_of(i) y=HEIGHT - 24 text-anchor="middle">{date.clone()}</text>
+            }).collect_view()}
+        </svg>
     }
 }

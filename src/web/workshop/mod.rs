@@ -3,6 +3,8 @@
 
 mod charts;
 mod compare;
+mod disagreement;
+mod dot_plot;
 mod history;
 mod room;
 mod shared;

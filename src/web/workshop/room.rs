@@ -2,7 +2,11 @@
 //! Nothing here touches the facilitator's workspace until "Save all to my workspace"; the
 //! files and links stay in this page's memory only.
 
+use super::disagreement::Disagreement;
+use super::dot_plot::DotPlot;
 use super::{save_to_workspace, standing_cells};
+use crate::core::maturity::instrument::Instrument;
+use crate::core::maturity::test_score::{Section, points};
 use crate::core::text::words::plural;
 use crate::core::workshop::room::{Room, aggregate};
 use crate::core::workshop::room_csv::export_csv;
@@ -35,6 +39,17 @@ pub fn WorkshopPage() -> impl IntoView {
     let pasted = RwSignal::new(String::new());
     let dragging = RwSignal::new(false);
     let room = Memo::new(move |_| sources.with(|s| aggregate(s)));
+    // The instrument the facilitator picked; the one with participants when there is one.
+    let chosen = RwSignal::new(None::<Instrument>);
+    let shown = Memo::new(move |_| {
+        room.with(|r| {
+            let has = |i: Instrument| !r.of(i).is_empty();
+            match chosen.get() {
+                Some(i) if has(i) => Some(i),
+                _ => Instrument::ALL.into_iter().find(|&i| has(i)),
+            }
+        })
+    });
 
     let add_links = move |_| {
         let found = sources_from_paste(&pasted.get_untracked());
@@ -94,17 +109,32 @@ pub fn WorkshopPage() -> impl IntoView {
                 </ul>
             </section>
         </Show>
-        <Show when=move || room.with(|r| !r.test_score.is_empty())>
-            <p class="notice" role="note">
-                {move || room.with(|r| format!(
-                    "{} of the ML Test Score {} not counted here: it is another instrument, so its answers are never mixed with the maturity model's. This page shows the maturity model's room only.",
-                    plural(r.test_score.len(), "assessment", "assessments"),
-                    if r.test_score.len() == 1 { "is" } else { "are" }
-                ))}
-            </p>
+        <Show when=move || room.with(|r| !r.participants.is_empty() && !r.test_score.is_empty())>
+            <fieldset class="panel instrument-choice no-print">
+                <legend>"This room used two instruments"</legend>
+                <p class="hint">
+                    "Each is shown on its own and never mixed: a maturity level and an ML Test Score do not add up."
+                </p>
+                {Instrument::ALL.into_iter().map(|instrument| view! {
+                    <span class="practice-choice">
+                        <input type="radio" id=format!("room-instrument-{}", instrument.value()) name="room-instrument"
+                            prop:checked=move || shown.get() == Some(instrument)
+                            on:change=move |_| chosen.set(Some(instrument)) />
+                        <label for=format!("room-instrument-{}", instrument.value())>
+                            {move || room.with(|r| format!("{} ({})", instrument.label(),
+                                plural(r.of(instrument).len(), "participant", "participants")))}
+                        </label>
+                    </span>
+                }).collect_view()}
+            </fieldset>
         </Show>
+        // Both rooms stay rendered while they have participants, so switching between them
+        // keeps the agreed answers the facilitator has recorded.
         <Show when=move || room.with(|r| !r.participants.is_empty())>
-            <RoomView room=room />
+            <div hidden=move || shown.get() != Some(Instrument::Maturity)><RoomView room=room /></div>
+        </Show>
+        <Show when=move || room.with(|r| !r.test_score.is_empty())>
+            <div hidden=move || shown.get() != Some(Instrument::MlTestScore)><TestScoreRoom room=room /></div>
         </Show>
     }
 }
@@ -119,19 +149,7 @@ fn RoomView(room: Memo<Room>) -> impl IntoView {
         let name = format!("workshop-{}.csv", now().date_naive());
         message.set(download(&name, "text/csv", &text).err());
     };
-    let save = move |_| {
-        let assessments = room.with_untracked(|r| {
-            r.participants
-                .iter()
-                .map(|p| p.assessment.clone())
-                .collect::<Vec<_>>()
-        });
-        let report = save_to_workspace(store, assessments);
-        message.set(Some(format!(
-            "Saved to your workspace: {} added, {} already there, {} kept as a copy because it differed.",
-            report.added, report.unchanged, report.kept_both
-        )));
-    };
+    let save = move |_| save_all(store, room, Instrument::Maturity, message);
     view! {
         <div class="actions no-print">
             <button type="button" class="button" on:click=export>"Download CSV (one row per participant)"</button>
@@ -155,6 +173,12 @@ fn RoomView(room: Memo<Room>) -> impl IntoView {
                 </tbody>
             </table>
         </section>
+
+        <section class="panel" aria-labelledby="room-spread">
+            <h2 id="room-spread">"Every participant's level"</h2>
+            {move || room.with(|r| view! { <DotPlot instrument=Instrument::Maturity participants=r.participants.clone() /> })}
+        </section>
+        <Disagreement instrument=Instrument::Maturity room=room />
 
         <section class="panel" aria-labelledby="room-criteria">
             <h2 id="room-criteria">"Who has each criterion"</h2>
@@ -211,6 +235,71 @@ fn RoomView(room: Memo<Room>) -> impl IntoView {
                                 <td>{p.source.clone()}</td>
                                 {standing_cells(p.standing)}
                             </tr>
+                        }).collect_view())}
+                    </tbody>
+                </table>
+            </div>
+        </section>
+    }
+}
+
+/// Saves every participant of one instrument to the workspace and says what happened.
+fn save_all(
+    store: Store,
+    room: Memo<Room>,
+    instrument: Instrument,
+    message: RwSignal<Option<String>>,
+) {
+    let assessments = room.with_untracked(|r| {
+        r.of(instrument)
+            .iter()
+            .map(|p| p.assessment.clone())
+            .collect::<Vec<_>>()
+    });
+    let report = save_to_workspace(store, assessments);
+    message.set(Some(format!(
+        "Saved to your workspace: {} added, {} already there, {} kept as a copy because it differed.",
+        report.added, report.unchanged, report.kept_both
+    )));
+}
+
+/// The room of ML Test Score assessments: every participant's score, where the room
+/// disagrees, and each participant's sections.
+#[component]
+fn TestScoreRoom(room: Memo<Room>) -> impl IntoView {
+    let store = Store::expect();
+    let message = RwSignal::new(None::<String>);
+    let save = move |_| save_all(store, room, Instrument::MlTestScore, message);
+    view! {
+        <div class="actions no-print">
+            <button type="button" class="button" on:click=move |_| { let _ = window().print(); }>"Print report"</button>
+            <button type="button" class="button" on:click=save>"Save all to my workspace"</button>
+        </div>
+        <p role="status">{move || message.get()}</p>
+        <section class="panel" aria-labelledby="room-scores">
+            <h2 id="room-scores">"Every participant's ML Test Score"</h2>
+            {move || room.with(|r| view! { <DotPlot instrument=Instrument::MlTestScore participants=r.test_score.clone() /> })}
+        </section>
+        <Disagreement instrument=Instrument::MlTestScore room=room />
+        <section class="panel" aria-labelledby="room-test-participants">
+            <h2 id="room-test-participants">"Participants"</h2>
+            <div class="table-scroll">
+                <table class="records">
+                    <thead><tr>
+                        <th scope="col">"Participant"</th><th scope="col">"From"</th><th scope="col">"Score"</th>
+                        {Section::ALL.map(|s| view! { <th scope="col">{s.title()}</th> })}
+                    </tr></thead>
+                    <tbody>
+                        {move || room.with(|r| r.test_score.iter().map(|p| {
+                            let result = p.assessment.test_score();
+                            view! {
+                                <tr>
+                                    <th scope="row">{p.label()}</th>
+                                    <td>{p.source.clone()}</td>
+                                    <td>{points(result.final_half_points)}</td>
+                                    {result.sections.iter().map(|s| view! { <td>{points(s.half_points)}</td> }).collect_view()}
+                                </tr>
+                            }
                         }).collect_view())}
                     </tbody>
                 </table>
