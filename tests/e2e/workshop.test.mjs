@@ -170,11 +170,15 @@ test('a team’s trend shows three snapshots and what changed; two assessments s
   await page.getByRole('heading', { level: 1, name: 'History: Payments' }).waitFor();
   const rows = page.getByRole('table').first().locator('tbody tr');
   assert.deepEqual(await rows.locator('th').allTextContents(), ['2026-01-15', '2026-04-15', '2026-07-15']);
-  const lines = page.locator('svg.trend-chart polyline');
+  // One line per level, and the overall result with the team's target drawn beside it.
+  const lines = page.locator('svg.trend-chart:not(.steps-chart) polyline');
   assert.equal(await lines.count(), 3);
   for (const points of await lines.evaluateAll((all) => all.map((l) => l.getAttribute('points')))) {
     assert.equal(points.split(' ').length, 3);
   }
+  const overallLine = page.locator('svg.steps-chart polyline');
+  assert.equal((await overallLine.getAttribute('points')).split(' ').length, 3);
+  assert.equal(await page.locator('svg.steps-chart line.target-line').count(), 1);
   const overallOf = (count) => overall(CRITERIA.slice(0, count).map((c) => c.id));
   await page.getByText(`Level ${overallOf(2)} → Level ${overallOf(12)}`).waitFor();
   const gained = page.getByRole('heading', { name: 'Criteria gained' }).locator('xpath=following-sibling::ul[1]/li');
