@@ -33,6 +33,8 @@ pub enum Route {
     Approvals,
     /// One approval request, by id.
     Approval(String),
+    /// A review package opened from a file, in any browser.
+    Review,
     /// The security audits of one model card, by card id.
     Audits(String),
     /// What changed from one model card to another, by their ids (older, newer).
@@ -64,6 +66,7 @@ impl Route {
             ["teams"] => Route::Teams,
             ["approvals"] => Route::Approvals,
             ["approvals", id] => Route::Approval(decode(id)),
+            ["review"] => Route::Review,
             ["audits", card] => Route::Audits(decode(card)),
             ["card-changes", old, new] => Route::CardChanges(decode(old), decode(new)),
             ["data"] => Route::Data,
@@ -94,6 +97,7 @@ impl Route {
             Route::Teams => "#/teams".to_owned(),
             Route::Approvals => "#/approvals".to_owned(),
             Route::Approval(id) => format!("#/approvals/{}", encode(id)),
+            Route::Review => "#/review".to_owned(),
             Route::Audits(card) => format!("#/audits/{}", encode(card)),
             Route::CardChanges(old, new) => {
                 format!("#/card-changes/{}/{}", encode(old), encode(new))

@@ -7,8 +7,12 @@ use common::{HOSTILE, HOSTILE_CARD_TEXT, at, hostile_card};
 use mlops_governance_workbench::core::cards::card::{CardRecord, ModelCard, NamedNumber};
 use mlops_governance_workbench::core::lifecycle::approval::{
     ApprovalError, ApprovalRequest, ApprovalStage, ApprovalStatus, Decision, EntryKind,
-    ReviewerGroup, awaiting_resubmission, content_hash, inbox, notify_mailto, notify_text,
-    reviewer_address, trail_json, trail_markdown,
+    ReviewerGroup, awaiting_resubmission, content_hash, first_break, inbox, notify_mailto,
+    notify_text, reviewer_address, trail_json, trail_markdown,
+};
+use mlops_governance_workbench::core::lifecycle::review::{
+    ApprovedBefore, PackageError, PackageProblem, Relation, ReviewPackage, package_file_name,
+    read_package, relation, verify,
 };
 use mlops_governance_workbench::core::records::collection::Record;
 
@@ -282,13 +286,10 @@ fn reject_or_needs_revision_then_resubmit_restarts_at_that_stage_and_keeps_the_t
         );
         let before: Vec<_> = r.trail().to_vec();
 
-        r.resubmit(
-            " ana requester ",
-            "Rebalanced the data.",
-            "new-hash",
-            at(40),
-        )
-        .unwrap();
+        // The card is unchanged, so no earlier approval is stale (an edited card restarts at
+        // the first stale stage: approvals_given_on_older_content_are_stale).
+        r.resubmit(" ana requester ", "Rebalanced the data.", &hash(), at(40))
+            .unwrap();
         assert_eq!(r.status(), ApprovalStatus::Pending);
         assert_eq!(r.stage(), ApprovalStage::FairnessReview, "restarts there");
         assert_eq!(r.updated_at, at(40));
@@ -299,7 +300,7 @@ fn reject_or_needs_revision_then_resubmit_restarts_at_that_stage_and_keeps_the_t
         assert_eq!(last.stage, ApprovalStage::FairnessReview);
         assert_eq!(last.by, "ana requester");
         assert_eq!(last.comment, "Rebalanced the data.");
-        assert_eq!(last.card_hash, "new-hash");
+        assert_eq!(last.card_hash, hash());
         // Earlier approvals still count; the returning stage has none.
         assert!(r.approval_in_force(ApprovalStage::DataReview).is_some());
         assert!(r.approval_in_force(ApprovalStage::ModelReview).is_some());
@@ -452,27 +453,68 @@ fn approvals_given_on_older_content_are_stale() {
     );
     assert_eq!(r.stale_stages(&a), [ApprovalStage::FairnessReview]);
 
-    // Returned and resubmitted at security: earlier approvals are still in force.
+    // Security approves, compliance too; the final approval is refused while data and model
+    // review cover older content, and nothing changes.
+    r.decide("Sam Security", Decision::Approve, "", &b, at(23))
+        .unwrap();
+    r.decide("Cy Compliance", Decision::Approve, "", &b, at(24))
+        .unwrap();
+    refused(
+        &mut r,
+        ApprovalError::StaleApprovals {
+            stages: vec![ApprovalStage::DataReview, ApprovalStage::ModelReview],
+        },
+        |r| r.decide("Fin Lead", Decision::Approve, "", &b, at(25)),
+    );
+    assert_eq!(
+        ApprovalError::StaleApprovals {
+            stages: vec![ApprovalStage::DataReview, ApprovalStage::ModelReview]
+        }
+        .to_string(),
+        "The final approval cannot be given yet: the model card changed after these approvals, so they cover older content: Data review, Model review. Ask for revision instead; when the requester resubmits, the review restarts at Data review."
+    );
+
+    // Returned and resubmitted: the review restarts at the first stale stage, and once every
+    // stage approved the current content the final approval is given.
     r.decide(
-        "Sam Security",
+        "Fin Lead",
         Decision::NeedsRevision,
-        "Pin deps.",
+        "Re-review.",
         &b,
-        at(23),
+        at(26),
     )
     .unwrap();
-    r.resubmit("Ana Requester", "Pinned.", &b, at(24)).unwrap();
-    assert_eq!(
-        r.stale_stages(&b),
-        [ApprovalStage::DataReview, ApprovalStage::ModelReview]
+    r.resubmit("Ana Requester", "Edited.", &b, at(27)).unwrap();
+    assert_eq!(r.stage(), ApprovalStage::DataReview);
+    assert!(
+        r.stale_stages(&b).is_empty(),
+        "stages being reviewed again have no approval in force"
     );
+    for k in 0..6 {
+        r.decide("Rui Reviewer", Decision::Approve, "", &b, at(30 + k))
+            .unwrap();
+    }
+    assert!(r.is_approved_for_production());
+    assert!(r.stale_stages(&b).is_empty());
+    assert_eq!(r.replay_problem(), None);
+}
+
+#[test]
+fn a_resubmission_without_stale_approvals_restarts_at_the_stage_that_returned_it() {
+    let mut r = request();
+    approve(&mut r, 20);
+    approve(&mut r, 21);
+    r.decide("Fay", Decision::Reject, "No.", &hash(), at(22))
+        .unwrap();
+    r.resubmit("Ana Requester", "", &hash(), at(23)).unwrap();
+    assert_eq!(r.stage(), ApprovalStage::FairnessReview);
 }
 
 #[test]
 fn the_content_hash_survives_a_round_trip_and_changes_with_any_field() {
     let record = CardRecord::new("c".to_owned(), hostile_card("x"), at(0));
     let base = content_hash(&record.card);
-    assert_eq!(base.len(), 16);
+    assert_eq!(base.len(), 64, "SHA-256 as hex");
     assert!(base.bytes().all(|b| b.is_ascii_hexdigit()));
     let json = serde_json::to_string(&record).unwrap();
     let back: CardRecord = serde_json::from_str(&json).unwrap();
@@ -794,11 +836,11 @@ fn a_request_with_a_full_trail_round_trips_through_json() {
         "Mo",
         Decision::Reject,
         "Needs a baseline | *now*",
-        "h2",
+        &hash(),
         at(21),
     )
     .unwrap();
-    r.resubmit("Ana Requester", "Added one.", "h3", at(22))
+    r.resubmit("Ana Requester", "Added one.", &hash(), at(22))
         .unwrap();
     for k in 0..5 {
         approve(&mut r, 30 + k);
@@ -820,4 +862,224 @@ fn a_request_with_a_full_trail_round_trips_through_json() {
     let broken = json.replace("\"2026-01-01\"", "\"01/01/2026\"");
     let error = serde_json::from_str::<ApprovalRequest>(&broken).unwrap_err();
     assert!(error.to_string().contains("is not a date like 2024-01-15"));
+}
+
+/// A request approved at data and model review, with a rejection and a resubmission before.
+fn travelled() -> ApprovalRequest {
+    let mut r = request();
+    approve(&mut r, 20);
+    r.decide("Mo", Decision::Reject, "Baseline?", &hash(), at(21))
+        .unwrap();
+    r.resubmit("Ana Requester", "Added.", &hash(), at(22))
+        .unwrap();
+    approve(&mut r, 23);
+    r
+}
+
+fn package_of(r: &ApprovalRequest) -> ReviewPackage {
+    ReviewPackage::new(r, &card().card, None, "test")
+}
+
+/// The package's JSON with `change` applied to its value.
+fn edited(package: &ReviewPackage, change: impl FnOnce(&mut serde_json::Value)) -> String {
+    let mut value: serde_json::Value = serde_json::from_str(&package.to_json()).unwrap();
+    change(&mut value);
+    value.to_string()
+}
+
+#[test]
+fn every_entry_is_linked_to_the_one_before() {
+    let r = travelled();
+    assert_eq!(first_break(r.trail()), None);
+    let links: Vec<&str> = r.trail().iter().map(|e| e.chain.as_str()).collect();
+    assert!(links.iter().all(|l| l.len() == 64));
+    let mut unique = links.clone();
+    unique.dedup();
+    assert_eq!(unique.len(), links.len(), "every link differs");
+    // A round trip keeps every link.
+    let back: ApprovalRequest = serde_json::from_str(&trail_json(&r)).unwrap();
+    assert_eq!(first_break(back.trail()), None);
+    assert_eq!(back.replay_problem(), None);
+}
+
+#[test]
+fn a_change_at_any_position_of_the_trail_breaks_the_chain_there() {
+    let r = travelled();
+    let package = package_of(&r);
+    assert_eq!(verify(&package), []);
+    let n = r.trail().len();
+    for index in 0..n {
+        for (field, value) in [
+            ("by", serde_json::json!("Mallory")),
+            ("comment", serde_json::json!("edited")),
+            ("card_hash", serde_json::json!("0".repeat(64))),
+            ("at", serde_json::json!("2030-01-01T00:00:00Z")),
+        ] {
+            let text = edited(&package, |v| {
+                v["request"]["trail"][index][field] = value.clone();
+            });
+            let problems = verify(&read_package(&text).unwrap());
+            assert!(
+                matches!(problems.first(), Some(PackageProblem::EntryChanged { number, .. }) if *number == index + 1),
+                "entry {index} field {field}: {problems:?}"
+            );
+        }
+    }
+    // An entry removed, or two swapped, breaks it too; and the message names the entry.
+    let text = edited(&package, |v| {
+        v["request"]["trail"].as_array_mut().unwrap().remove(2);
+    });
+    let problems = verify(&read_package(&text).unwrap());
+    assert_eq!(
+        problems.first().unwrap().to_string(),
+        "Entry 3 of the trail (Model review: Resubmitted by Ana Requester) does not match its hash: it, or an entry before it, was changed, added or removed after it was written."
+    );
+    let text = edited(&package, |v| {
+        v["request"]["trail"].as_array_mut().unwrap().swap(1, 2);
+    });
+    assert!(!verify(&read_package(&text).unwrap()).is_empty());
+    // A missing link is a break as well.
+    let text = edited(&package, |v| {
+        v["request"]["trail"][0]
+            .as_object_mut()
+            .unwrap()
+            .remove("chain");
+    });
+    assert!(matches!(
+        verify(&read_package(&text).unwrap()).first(),
+        Some(PackageProblem::EntryChanged { number: 1, .. })
+    ));
+}
+
+#[test]
+fn a_stage_or_status_edited_in_the_file_does_not_follow_from_the_trail() {
+    let package = package_of(&travelled());
+    let text = edited(&package, |v| {
+        v["request"]["stage"] = serde_json::json!("final_approval");
+    });
+    let problems = verify(&read_package(&text).unwrap());
+    assert_eq!(
+        problems,
+        [PackageProblem::History {
+            reason: "the request says \"Waiting for Final approval (stage 6 of 6)\", but its trail leads to \"Waiting for Fairness review (stage 3 of 6)\"".to_owned()
+        }]
+    );
+    let text = edited(&package, |v| {
+        v["request"]["status"] = serde_json::json!("approved");
+    });
+    assert!(matches!(
+        verify(&read_package(&text).unwrap()).as_slice(),
+        [PackageProblem::History { .. }]
+    ));
+}
+
+#[test]
+fn a_card_edited_in_the_package_is_found() {
+    let package = package_of(&travelled());
+    let text = edited(&package, |v| {
+        v["card"]["intended_use"] = serde_json::json!("Something else.");
+    });
+    assert_eq!(
+        verify(&read_package(&text).unwrap()),
+        [PackageProblem::CardChanged]
+    );
+    assert_eq!(
+        PackageProblem::CardChanged.to_string(),
+        "The model card in the package was changed after the package was made: its content no longer matches the package's content hash."
+    );
+}
+
+#[test]
+fn packages_with_hostile_text_round_trip_and_verify() {
+    for text in HOSTILE.iter().chain(HOSTILE_CARD_TEXT) {
+        let record = CardRecord::new("c".to_owned(), hostile_card(text), at(0));
+        let mut r =
+            ApprovalRequest::new("r".to_owned(), &record, &format!("req {text}"), at(1)).unwrap();
+        let h = content_hash(&record.card);
+        r.decide(&format!("rev {text}"), Decision::Approve, text, &h, at(2))
+            .unwrap();
+        let before = ApprovedBefore {
+            model_version: text.to_string(),
+            card: hostile_card("old"),
+        };
+        let package = ReviewPackage::new(&r, &record.card, Some(before), "test");
+        let back = read_package(&package.to_json()).unwrap();
+        assert_eq!(back, package, "{text:?}");
+        assert_eq!(verify(&back), [], "{text:?}");
+        let name = package_file_name(&r);
+        assert!(name.starts_with("review-model-review"), "{name}");
+        assert!(name.ends_with(".json"), "{name}");
+        assert!(!name.contains(['<', '>', '/', '\\', '"', ' ']), "{name}");
+    }
+}
+
+#[test]
+fn legacy_entries_are_linked_when_the_package_is_made() {
+    let mut value: serde_json::Value = serde_json::from_str(&trail_json(&travelled())).unwrap();
+    for entry in value["trail"].as_array_mut().unwrap() {
+        entry.as_object_mut().unwrap().remove("chain");
+    }
+    let legacy: ApprovalRequest = serde_json::from_value(value).unwrap();
+    assert_eq!(first_break(legacy.trail()), Some(0));
+    let package = ReviewPackage::new(&legacy, &card().card, None, "test");
+    assert_eq!(verify(&package), []);
+    assert_eq!(relation(&legacy, &package.request), Relation::Same);
+}
+
+#[test]
+fn two_copies_of_a_request_are_newer_older_the_same_or_a_fork() {
+    let base = travelled();
+    let mut approved = base.clone();
+    approve(&mut approved, 30);
+    let mut returned = base.clone();
+    returned
+        .decide(
+            "Fay",
+            Decision::NeedsRevision,
+            "Gap too large.",
+            &hash(),
+            at(31),
+        )
+        .unwrap();
+    assert_eq!(relation(&base, &base), Relation::Same);
+    assert_eq!(relation(&base, &approved), Relation::Newer { added: 1 });
+    assert_eq!(relation(&approved, &base), Relation::Older);
+    let Relation::Fork { kept, incoming } = relation(&approved, &returned) else {
+        panic!("a fork");
+    };
+    assert_eq!(kept.kind, EntryKind::Decided(Decision::Approve));
+    assert_eq!(incoming.kind, EntryKind::Decided(Decision::NeedsRevision));
+    assert_eq!(incoming.comment, "Gap too large.");
+}
+
+#[test]
+fn bad_package_files_say_what_is_wrong() {
+    let message = |text: &str| read_package(text).unwrap_err().to_string();
+    assert_eq!(message(""), "The file is empty.");
+    assert!(message("{\"format\": ").starts_with("The file is not valid JSON: line 1"));
+    assert_eq!(
+        message("[]"),
+        "The file is JSON, but not a review package: it should be one object {…}."
+    );
+    assert_eq!(
+        message(r#"{"format": "mlops-governance-workbench", "schema_version": 7}"#),
+        "This is a workspace file, not a review package: import it on the Workspace data page."
+    );
+    assert_eq!(
+        read_package(r#"{"format": "mlops-governance-review-package", "schema_version": 2}"#),
+        Err(PackageError::Newer { found: 2 })
+    );
+    assert!(
+        message(r#"{"format": "mlops-governance-review-package", "schema_version": 2}"#)
+            .contains("newer version of the workbench (package version 2)")
+    );
+    let package = package_of(&travelled());
+    let text = edited(&package, |v| {
+        v["request"]["trail"][1]["at"] = serde_json::json!(5)
+    });
+    assert!(
+        message(&text).starts_with("The package has a wrong value at package.request.trail[1].at"),
+        "{}",
+        message(&text)
+    );
 }

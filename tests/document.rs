@@ -271,3 +271,86 @@ fn a_v3_file_that_leaves_out_collections_still_migrates() {
     let workspace = parse_document(file).unwrap();
     assert!(workspace.cards.items.is_empty());
 }
+
+#[test]
+fn the_v7_fixture_has_a_linked_trail_that_verifies() {
+    use mlops_governance_workbench::core::lifecycle::approval::{content_hash, first_break};
+    let workspace = parse_document(&fixture(7)).unwrap();
+    let card = &workspace
+        .cards
+        .items
+        .iter()
+        .find(|c| c.id == "lesson-card")
+        .unwrap()
+        .card;
+    let request = workspace
+        .approvals
+        .items
+        .iter()
+        .find(|r| r.id == "approval-2")
+        .unwrap();
+    assert_eq!(first_break(request.trail()), None);
+    assert_eq!(request.replay_problem(), None);
+    assert!(request.stale_stages(&content_hash(card)).is_empty());
+    assert_eq!(request.trail()[2].comment, "Add a baseline <b>model</b>.");
+    // The legacy request of v6 is kept with its FNV hash and no links yet.
+    let legacy = workspace
+        .approvals
+        .items
+        .iter()
+        .find(|r| r.id == "approval-1")
+        .unwrap();
+    assert_eq!(legacy.trail()[0].card_hash, "00000000000000aa");
+    assert_eq!(first_break(legacy.trail()), Some(0));
+}
+
+/// FNV-1a 64 as the workbench wrote it up to schema version 6.
+fn fnv(text: &str) -> String {
+    let hash = text.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    });
+    format!("{hash:016x}")
+}
+
+#[test]
+fn v6_approvals_of_an_unchanged_card_stay_current_after_the_move_to_sha256() {
+    use mlops_governance_workbench::core::lifecycle::approval::content_hash;
+    let v6 = fixture(6);
+    let value: serde_json::Value = serde_json::from_str(&v6).unwrap();
+    let card = value["workspace"]["cards"]["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == "lesson-card")
+        .unwrap()["card"]
+        .clone();
+    let current = fnv(&serde_json::to_string(&card).unwrap());
+    // Data review approved the card as it is stored; a second request covers older content.
+    let text = v6.replacen("\"00000000000000aa\"", &format!("\"{current}\""), 2);
+    let workspace = parse_document(&text).unwrap();
+    let card = &workspace
+        .cards
+        .items
+        .iter()
+        .find(|c| c.id == "lesson-card")
+        .unwrap()
+        .card;
+    let request = &workspace.approvals.items[0];
+    assert!(
+        request
+            .trail()
+            .iter()
+            .all(|e| e.card_hash == content_hash(card))
+    );
+    assert!(request.stale_stages(&content_hash(card)).is_empty());
+    let older = parse_document(&v6).unwrap();
+    assert_eq!(
+        older.approvals.items[0].trail()[1].card_hash,
+        "00000000000000aa"
+    );
+    assert_eq!(
+        older.approvals.items[0].stale_stages(&content_hash(card)),
+        [mlops_governance_workbench::core::lifecycle::approval::ApprovalStage::DataReview],
+        "an approval of other content stays marked"
+    );
+}

@@ -8,6 +8,8 @@ fn fragments_parse_to_pages_and_back() {
     assert_eq!(Route::parse("#/"), Route::Assessments);
     assert_eq!(Route::parse("#/data"), Route::Data);
     assert_eq!(Route::parse("#/debt"), Route::Debt);
+    assert_eq!(Route::parse("#/review"), Route::Review);
+    assert_eq!(Route::Review.href(), "#/review");
     assert_eq!(Route::parse("#/cards"), Route::Cards);
     assert_eq!(Route::parse("#/workshop"), Route::Workshop);
     for route in [

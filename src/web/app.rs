@@ -7,7 +7,7 @@ use crate::web::cards::{CardChanges, CardEditor, CardsPage};
 use crate::web::checklists::{ChecklistEditor, ChecklistList};
 use crate::web::data_page::DataPage;
 use crate::web::debt::DebtPage;
-use crate::web::lifecycle::{ApprovalPage, ApprovalsPage, AuditPage, TeamsPage};
+use crate::web::lifecycle::{ApprovalPage, ApprovalsPage, AuditPage, ReviewPage, TeamsPage};
 use crate::web::nav::current_route;
 use crate::web::storage::Store;
 use crate::web::undo::{Undo, UndoToast};
@@ -41,7 +41,7 @@ pub fn App() -> impl IntoView {
                 Route::Assessments,
             )
             | (Route::Card(_) | Route::Audits(_) | Route::CardChanges(..), Route::Cards)
-            | (Route::Approval(_), Route::Approvals)
+            | (Route::Approval(_) | Route::Review, Route::Approvals)
             | (Route::Checklist(_), Route::Checklists) => true,
             (current, target) => current == target,
         };
@@ -84,6 +84,7 @@ pub fn App() -> impl IntoView {
                 Route::Teams => view! { <TeamsPage /> }.into_any(),
                 Route::Approvals => view! { <ApprovalsPage /> }.into_any(),
                 Route::Approval(id) => view! { <ApprovalPage id=id /> }.into_any(),
+                Route::Review => view! { <ReviewPage /> }.into_any(),
                 Route::Audits(card) => view! { <AuditPage card_id=card /> }.into_any(),
                 Route::CardChanges(old, new) => view! { <CardChanges old=old new=new /> }.into_any(),
                 Route::Checklist(id) => view! { <ChecklistEditor id=id /> }.into_any(),

@@ -8,7 +8,7 @@ use crate::core::workspace::counts::Counts;
 use crate::core::workspace::file::parse_document;
 use crate::core::workspace::merge;
 use crate::web::clock::{new_id, now};
-use crate::web::files::{download, read_text};
+use crate::web::files::{chosen_file, download, dropped_file, read_text};
 use crate::web::storage::{Store, raw_app_entries, usage_bytes};
 use crate::web::workspace_file::export_workspace;
 use chrono::Timelike;
@@ -60,21 +60,13 @@ pub fn DataPage() -> impl IntoView {
     };
 
     let on_file_chosen = move |ev: leptos::ev::Event| {
-        let input: web_sys::HtmlInputElement = event_target(&ev);
-        if let Some(file) = input.files().and_then(|files| files.get(0)) {
+        if let Some(file) = chosen_file(&ev) {
             take_file(file);
         }
-        // Let the same file be chosen again after a fix.
-        input.set_value("");
     };
     let on_drop = move |ev: leptos::ev::DragEvent| {
-        ev.prevent_default();
         dragging.set(false);
-        if let Some(file) = ev
-            .data_transfer()
-            .and_then(|d| d.files())
-            .and_then(|files| files.get(0))
-        {
+        if let Some(file) = dropped_file(&ev) {
             take_file(file);
         }
     };

@@ -50,3 +50,20 @@ pub async fn read_text(file: web_sys::File) -> Result<String, String> {
     text.as_string()
         .ok_or_else(|| format!("The file \u{201c}{}\u{201d} is not text.", file.name()))
 }
+
+/// The file chosen in a file input. The input is cleared, so the same file can be chosen
+/// again after a fix.
+pub fn chosen_file(ev: &leptos::ev::Event) -> Option<web_sys::File> {
+    let input: web_sys::HtmlInputElement = leptos::prelude::event_target(ev);
+    let file = input.files().and_then(|files| files.get(0));
+    input.set_value("");
+    file
+}
+
+/// The first file of a drop; the browser's own handling (opening the file) is prevented.
+pub fn dropped_file(ev: &leptos::ev::DragEvent) -> Option<web_sys::File> {
+    ev.prevent_default();
+    ev.data_transfer()
+        .and_then(|d| d.files())
+        .and_then(|files| files.get(0))
+}

@@ -9,6 +9,7 @@ pub mod diff;
 pub mod exchange;
 pub mod fairness;
 pub mod fields;
+pub mod file;
 pub mod html;
 pub mod json;
 pub mod mct;

@@ -6,15 +6,17 @@
 //! these migrations. To change the schema: bump [`SCHEMA_VERSION`], append one function to
 //! [`STEPS`], and add the new version's fixture.
 
+use crate::core::text::digest::sha256_hex;
 use serde_json::Value;
+use std::collections::BTreeMap;
 
 /// The schema version this build writes and reads.
-pub const SCHEMA_VERSION: u32 = 6;
+pub const SCHEMA_VERSION: u32 = 7;
 
 /// A step from version `n` to `n + 1`, at index `n - 1`.
 type Step = fn(Value) -> Result<Value, String>;
 
-const STEPS: &[Step] = &[v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5, v5_to_v6];
+const STEPS: &[Step] = &[v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5, v5_to_v6, v6_to_v7];
 
 /// Version 2 adds the technical-debt register: an empty one for older workspaces.
 fn v1_to_v2(mut workspace: Value) -> Result<Value, String> {
@@ -89,6 +91,57 @@ fn v5_to_v6(mut workspace: Value) -> Result<Value, String> {
         }
     }
     Ok(workspace)
+}
+
+/// Version 7 gives the approval trail a hash chain (`chain` per entry, linked when the request
+/// next changes) and SHA-256 content hashes instead of FNV-1a 64. Entries whose FNV hash is
+/// that of their card as stored now get the card's SHA-256, so approvals of unchanged cards
+/// stay current; entries of older content keep their FNV hash and stay marked as covering
+/// older content. Older builds would drop the chain on save, which is why this is a new
+/// version.
+fn v6_to_v7(mut workspace: Value) -> Result<Value, String> {
+    let object = workspace
+        .as_object_mut()
+        .ok_or("the workspace is not an object")?;
+    let mut hashes = BTreeMap::new();
+    for record in items_mut(object, "cards") {
+        if let (Some(id), Some(card)) =
+            (record.get("id").and_then(Value::as_str), record.get("card"))
+        {
+            let json = serde_json::to_string(card).map_err(|e| e.to_string())?;
+            hashes.insert(
+                id.to_owned(),
+                (legacy_fnv(&json), sha256_hex(json.as_bytes())),
+            );
+        }
+    }
+    for request in items_mut(object, "approvals") {
+        let Some((fnv, sha)) = request
+            .get("card_id")
+            .and_then(Value::as_str)
+            .and_then(|id| hashes.get(id))
+        else {
+            continue;
+        };
+        let trail = request.get_mut("trail").and_then(Value::as_array_mut);
+        for entry in trail.into_iter().flatten() {
+            if let Some(hash) = entry.get_mut("card_hash")
+                && hash.as_str() == Some(fnv.as_str())
+            {
+                *hash = Value::String(sha.clone());
+            }
+        }
+    }
+    Ok(workspace)
+}
+
+/// FNV-1a 64 as 16 hex digits: the content hash of schema versions 4 to 6, kept only to
+/// recognise it here.
+fn legacy_fnv(json: &str) -> String {
+    let hash = json.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    });
+    format!("{hash:016x}")
 }
 
 /// The records of one collection, to change in place. A file may leave out a collection it

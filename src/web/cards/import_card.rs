@@ -3,53 +3,13 @@
 
 use super::list::add_and_open;
 use crate::core::cards::card::CardRecord;
-use crate::core::cards::card::ModelCard;
-use crate::core::cards::cyclonedx::{is_bom, read_bom};
-use crate::core::cards::json::parse_card_json;
-use crate::core::cards::mct::{is_mct, read_mct};
-use crate::core::cards::readme::parse_readme;
-use crate::core::text::json::parse_json;
+use crate::core::cards::file::read_card_file;
 use crate::web::clock::now;
 use crate::web::files::read_text;
 use crate::web::storage::Store;
 use crate::web::undo::Undo;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-
-/// A README when the name or the first characters say so, otherwise JSON.
-fn is_readme(file_name: &str, text: &str) -> bool {
-    let name = file_name.to_lowercase();
-    let start = text.trim_start_matches('\u{feff}').trim_start();
-    name.ends_with(".md")
-        || name.ends_with(".markdown")
-        || start.starts_with("---")
-        || start.starts_with('#')
-}
-
-/// The card in the file, and what to tell the user about it.
-fn read_card(file_name: &str, text: &str) -> Result<(ModelCard, String), String> {
-    if is_readme(file_name, text) {
-        let import = parse_readme(text).map_err(|e| e.to_string())?;
-        let summary = import.summary();
-        return Ok((import.card, summary));
-    }
-    // Parsed once to tell a CycloneDX BOM and an MCT card from the lesson's card JSON, whose
-    // reader then names any error with its line and column.
-    match parse_json(text.trim_start_matches('\u{feff}')) {
-        Ok(value) if is_bom(&value) => read_bom(&value).map(|i| {
-            let summary = i.summary();
-            (i.card, summary)
-        }),
-        Ok(value) if is_mct(&value) => read_mct(value).map(|i| {
-            let summary = i.summary();
-            (i.card, summary)
-        }),
-        _ => {
-            let card = parse_card_json(text).map_err(|e| e.to_string())?;
-            Ok((card, "Every field was read.".to_owned()))
-        }
-    }
-}
 
 /// "Import a card": a file picker for `.json` and `.md`. The card is added as a new card and
 /// opened; the toast offers to undo the import.
@@ -68,7 +28,7 @@ pub fn ImportCard() -> impl IntoView {
         spawn_local(async move {
             let outcome = read_text(file)
                 .await
-                .and_then(|text| read_card(&file_name, &text));
+                .and_then(|text| read_card_file(&file_name, &text));
             match outcome {
                 Ok((card, summary)) => {
                     failure.set(None);

@@ -1,18 +1,20 @@
 //! One approval request: where it stands, the decision at the current stage (or the
 //! resubmission after a return), "Notify" without a server, and the append-only timeline.
 
+use super::send_package::SendPackage;
 use crate::core::cards::card::CardRecord;
 use crate::core::lifecycle::approval::ReviewerGroup;
 use crate::core::lifecycle::approval::{
     ApprovalRequest, ApprovalStage, ApprovalStatus, Decision, content_hash, notify_mailto,
     notify_text, reviewer_address, trail_json, trail_markdown,
 };
+use crate::core::lifecycle::review::{ReviewPackage, approved_before};
 use crate::core::text::filename::file_stem;
 use crate::route::Route;
 use crate::web::clock::now;
 use crate::web::fields::{TextAreaField, TextField};
 use crate::web::files::download;
-use crate::web::storage::Store;
+use crate::web::storage::{APP_VERSION, Store};
 use chrono::Timelike;
 use leptos::prelude::*;
 
@@ -91,6 +93,7 @@ fn RequestView(request: ApprovalRequest) -> impl IntoView {
                _ => view! { <ResubmitForm id=id.get_value() card_hash=card_hash /> }.into_any(),
            })}
            {(!finished).then(|| view! { <Notify request=request.clone() /> })}
+           <SendForReview request=request.clone() />
            <section class="panel" aria-labelledby="timeline-heading">
                <h2 id="timeline-heading">"Timeline"</h2>
                <ol class="timeline">
@@ -224,5 +227,50 @@ fn Notify(request: ApprovalRequest) -> impl IntoView {
             <button type="button" class="button" on:click=copy>"Copy the message"</button>
             <span role="status">" " {move || copied.get()}</span>
         </p>
+    }
+}
+
+/// "Send for review": the request with its card as a package file, for reviewers who work in
+/// their own browsers, and the e-mail that goes with it.
+#[component]
+fn SendForReview(request: ApprovalRequest) -> impl IntoView {
+    let store = Store::expect();
+    let to = match request.status() {
+        ApprovalStatus::Pending => store
+            .collection::<ReviewerGroup>()
+            .with_untracked(|c| reviewer_address(&c.items, request.stage())),
+        _ if request.requested_by().contains('@') => request.requested_by().to_owned(),
+        _ => String::new(),
+    };
+    let label = match request.status() {
+        ApprovalStatus::Pending => "Send for review",
+        _ => "Download the package",
+    };
+    let request = StoredValue::new(request);
+    let package = Signal::derive(move || {
+        let request = request.get_value();
+        store.collection::<CardRecord>().with(|cards| {
+            let card = cards.get(&request.card_id)?;
+            let before = store
+                .collection::<ApprovalRequest>()
+                .with(|all| approved_before(&request, &all.items, &cards.items));
+            Some(ReviewPackage::new(
+                &request,
+                &card.card,
+                before,
+                APP_VERSION,
+            ))
+        })
+    });
+    view! {
+        <section class="panel no-print" aria-labelledby="send-heading">
+            <h2 id="send-heading">"Reviewers in other browsers"</h2>
+            <p>
+                "The package is one file with this request, its trail and the card exactly as it is now. "
+                "Reviewers open it on the “Review a package” page of the workbench in their own browser, "
+                "decide, and send the updated package on."
+            </p>
+            <SendPackage package=package to=to label=label />
+        </section>
     }
 }

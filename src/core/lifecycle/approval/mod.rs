@@ -7,10 +7,13 @@
 //! content of the card. A request's stage, status, requester and trail are private and change
 //! only through [`ApprovalRequest::decide`] and [`ApprovalRequest::resubmit`], so a skipped
 //! stage, a decision on a finished request or an edited trail cannot be produced by the app.
-//! (Stored data is trusted as written: serde does not re-check the history.)
+//! Stored data is trusted as written; a request that arrives from elsewhere (a review package)
+//! is checked: its hash chain ([`chain`]) and a replay of its trail through the same rules
+//! ([`ApprovalRequest::replay_problem`]).
 //!
 //! There is no server, so notifying reviewers means a `mailto:` link and a message to copy.
 
+mod chain;
 mod inbox;
 mod notify;
 mod request;
@@ -18,9 +21,10 @@ mod reviewers;
 mod stage;
 mod trail_export;
 
+pub use chain::{content_hash, first_break, link};
 pub use inbox::{awaiting_resubmission, inbox};
 pub use notify::{notify_mailto, notify_text};
-pub use request::{ApprovalError, ApprovalRequest, content_hash};
+pub use request::{ApprovalError, ApprovalRequest};
 pub use reviewers::{ReviewerGroup, reviewer_address};
 pub use stage::{ApprovalStage, ApprovalStatus, Decision, EntryKind, TrailEntry};
 pub use trail_export::{trail_json, trail_markdown};

@@ -1,8 +1,9 @@
 //! One approval request for one card version, and the only two transitions that change it:
 //! [`ApprovalRequest::decide`] and [`ApprovalRequest::resubmit`].
 
+use super::chain::{content_hash, link};
 use super::stage::{ApprovalStage, ApprovalStatus, Decision, EntryKind, TrailEntry};
-use crate::core::cards::card::{CardRecord, ModelCard, UNTITLED_CARD};
+use crate::core::cards::card::{CardRecord, UNTITLED_CARD};
 use crate::core::records::collection::Record;
 use crate::core::records::merge::Mergeable;
 use crate::core::text::dates;
@@ -36,6 +37,10 @@ pub enum ApprovalError {
     },
     NotRequester {
         requester: String,
+    },
+    /// The final approval while earlier approvals cover older content of the card.
+    StaleApprovals {
+        stages: Vec<ApprovalStage>,
     },
 }
 
@@ -87,6 +92,15 @@ impl fmt::Display for ApprovalError {
                 f,
                 "Only the requester, {requester}, can resubmit this request: type their name."
             ),
+            ApprovalError::StaleApprovals { stages } => {
+                let names: Vec<&str> = stages.iter().map(|s| s.label()).collect();
+                write!(
+                    f,
+                    "The final approval cannot be given yet: the model card changed after these approvals, so they cover older content: {}. Ask for revision instead; when the requester resubmits, the review restarts at {}.",
+                    names.join(", "),
+                    names.first().copied().unwrap_or("the first stage")
+                )
+            }
         }
     }
 }
@@ -133,7 +147,7 @@ impl ApprovalRequest {
             return Err(ApprovalError::BlankRequester);
         }
         let stage = ApprovalStage::DataReview;
-        Ok(ApprovalRequest {
+        let mut request = ApprovalRequest {
             id,
             card_id: card.id.clone(),
             model_name: card.card.model_name.trim().to_owned(),
@@ -142,17 +156,18 @@ impl ApprovalRequest {
             requested_on: now.date_naive(),
             stage,
             status: ApprovalStatus::Pending,
-            trail: vec![TrailEntry {
-                kind: EntryKind::Requested,
-                stage,
-                by: requested_by.to_owned(),
-                comment: String::new(),
-                at: now,
-                card_hash: content_hash(&card.card),
-            }],
+            trail: Vec::new(),
             created_at: now,
             updated_at: now,
-        })
+        };
+        request.push(
+            EntryKind::Requested,
+            requested_by,
+            "",
+            &content_hash(&card.card),
+            now,
+        );
+        Ok(request)
     }
 
     pub fn requested_by(&self) -> &str {
@@ -260,6 +275,12 @@ impl ApprovalRequest {
         if decision != Decision::Approve && comment.is_empty() {
             return Err(ApprovalError::BlankComment { decision });
         }
+        if decision == Decision::Approve && self.stage.next().is_none() {
+            let stages = self.stale_stages(card_hash);
+            if !stages.is_empty() {
+                return Err(ApprovalError::StaleApprovals { stages });
+            }
+        }
         self.push(
             EntryKind::Decided(decision),
             reviewer,
@@ -277,7 +298,10 @@ impl ApprovalRequest {
     }
 
     /// Sends a returned request back for review at the stage that returned it; approvals of
-    /// earlier stages still count, and the trail keeps the rejection. Only the requester
+    /// earlier stages still count, and the trail keeps the rejection. If the card changed
+    /// since an earlier stage approved it, the review restarts at the first such stage
+    /// instead, since the final approval needs every approval on the current content. Only
+    /// the requester
     /// (same name, trimmed, any case) may resubmit: the request was returned to them, and a
     /// reviewer reopening it would decide for them that the concerns were met. The comment
     /// (what changed) is optional.
@@ -301,11 +325,16 @@ impl ApprovalRequest {
                 requester: self.requested_by.clone(),
             });
         }
+        let restart = self.stale_stages(card_hash).first().copied();
         self.push(EntryKind::Resubmitted, by, comment.trim(), card_hash, now);
         self.status = ApprovalStatus::Pending;
+        if let Some(stage) = restart.filter(|s| *s < self.stage) {
+            self.stage = stage;
+        }
         Ok(())
     }
 
+    /// Appends an entry linked to the one before it (sealing older entries first).
     fn push(
         &mut self,
         kind: EntryKind,
@@ -314,15 +343,94 @@ impl ApprovalRequest {
         card_hash: &str,
         now: DateTime<Utc>,
     ) {
-        self.trail.push(TrailEntry {
+        self.seal();
+        let mut entry = TrailEntry {
             kind,
             stage: self.stage,
             by: by.to_owned(),
             comment: comment.to_owned(),
             at: now,
             card_hash: card_hash.to_owned(),
-        });
+            chain: String::new(),
+        };
+        let previous = self.trail.last().map_or("", |e| e.chain.as_str());
+        entry.chain = link(previous, &entry);
+        self.trail.push(entry);
         self.updated_at = now;
+    }
+
+    /// Links the entries written before the trail had a hash chain (schema version 6 and
+    /// older), in order; entries that have a link keep it, so a changed one still shows.
+    pub fn seal(&mut self) {
+        let mut previous = String::new();
+        for entry in &mut self.trail {
+            if entry.chain.is_empty() {
+                entry.chain = link(&previous, entry);
+            }
+            previous.clone_from(&entry.chain);
+        }
+    }
+
+    /// Why the request's stage and status do not follow from its trail, if they do not: the
+    /// trail is replayed through [`Self::decide`] and [`Self::resubmit`], so an entry that the
+    /// rules would have refused, or a stage or status edited in the file, is found.
+    pub fn replay_problem(&self) -> Option<String> {
+        let mut entries = self.trail.iter().enumerate();
+        let Some((_, first)) = entries.next() else {
+            return Some("the trail is empty".to_owned());
+        };
+        if first.kind != EntryKind::Requested
+            || first.stage != ApprovalStage::DataReview
+            || !same_person(&first.by, &self.requested_by)
+        {
+            return Some(format!(
+                "the trail does not start with the request by {} at Data review",
+                self.requested_by
+            ));
+        }
+        let mut state = ApprovalRequest {
+            stage: ApprovalStage::DataReview,
+            status: ApprovalStatus::Pending,
+            trail: vec![first.clone()],
+            ..self.clone()
+        };
+        for (index, entry) in entries {
+            let number = index + 1;
+            if entry.stage != state.stage {
+                return Some(format!(
+                    "entry {number} is at {}, but the request was at {} then",
+                    entry.stage.label(),
+                    state.stage.label()
+                ));
+            }
+            let outcome = match entry.kind {
+                EntryKind::Decided(decision) => state.decide(
+                    &entry.by,
+                    decision,
+                    &entry.comment,
+                    &entry.card_hash,
+                    entry.at,
+                ),
+                EntryKind::Resubmitted => {
+                    state.resubmit(&entry.by, &entry.comment, &entry.card_hash, entry.at)
+                }
+                EntryKind::Requested => {
+                    return Some(format!(
+                        "entry {number} requests the approval a second time"
+                    ));
+                }
+            };
+            if let Err(error) = outcome {
+                return Some(format!("entry {number} breaks the rules: {error}"));
+            }
+        }
+        (state.stage != self.stage || state.status != self.status).then(|| {
+            format!(
+                "the request says \"{}\", but its trail leads to \"{}\"",
+                self.summary(),
+                state.summary()
+            )
+        })
     }
 
     /// The approval of `stage` that still counts: the latest one, for a stage the request has
@@ -349,17 +457,6 @@ impl ApprovalRequest {
             })
             .collect()
     }
-}
-
-/// FNV-1a 64 of the card's JSON, as 16 hex digits. Not cryptographic: it detects edits, it
-/// does not resist forgery (anyone can edit the stored trail anyway). The JSON is the card's
-/// own serialization, which a storage or file round trip reproduces exactly.
-pub fn content_hash(card: &ModelCard) -> String {
-    let json = serde_json::to_string(card).unwrap_or_default();
-    let hash = json.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    });
-    format!("{hash:016x}")
 }
 
 impl Mergeable for ApprovalRequest {

@@ -167,4 +167,10 @@ pub struct TrailEntry {
     /// [`content_hash`] of the card at that moment, so a later edit shows which approvals
     /// were given on older content.
     pub card_hash: String,
+    /// This entry's link in the trail's hash chain ([`super::chain::link`]): the SHA-256 of
+    /// the link before it and of every field above. Empty only in entries written before
+    /// schema version 7, until the request is next changed or sent for review
+    /// ([`super::ApprovalRequest::seal`]).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub chain: String,
 }
