@@ -188,7 +188,7 @@ fn ResubmitForm(id: String, card_hash: Memo<Option<String>>) -> impl IntoView {
     view! {
         <section class="panel" aria-labelledby="resubmit-heading">
             <h2 id="resubmit-heading">"Resubmit"</h2>
-            <p>"After the changes, the requester resubmits; the review restarts at the stage that returned it."</p>
+            <p>"After the changes, the requester resubmits. The review restarts at the stage that returned it, or earlier: at the first stage whose approval covers older content of the card, since the final approval needs every approval on the current card."</p>
             <TextField id="resubmit-by".into() label="Resubmitted by".into() max_length=200
                 value=by on_input=Callback::new(move |v| by.set(v)) />
             <TextAreaField id="resubmit-comment".into() label="What changed".into() rows=3

@@ -28,6 +28,7 @@ pub fn ReviewPage() -> impl IntoView {
     let opened = RwSignal::new(None::<Opened>);
     let failure = RwSignal::new(None::<String>);
     let dragging = RwSignal::new(false);
+    let opened_files = Trigger::new();
     let take_file = move |file: web_sys::File| {
         let file_name = file.name();
         spawn_local(async move {
@@ -43,9 +44,11 @@ pub fn ReviewPage() -> impl IntoView {
                         package,
                         problems,
                     }));
+                    opened_files.notify();
                 }
                 Err(reason) => {
                     opened.set(None);
+                    opened_files.notify();
                     failure.set(Some(format!(
                         "“{file_name}” could not be opened, and nothing changed. {reason}"
                     )));
@@ -80,6 +83,11 @@ pub fn ReviewPage() -> impl IntoView {
             <p class="hint">"or drop the file here. Opening it changes nothing in your workspace."</p>
         </div>
         <p id="package-error" class="field-error" role="alert">{move || failure.get()}</p>
-        {move || opened.with(Option::is_some).then(|| view! { <shown::PackageView opened=opened /> })}
+        // Built anew for each file opened, and only then: a decision changes the package in
+        // place and must keep the view (the decision's message, the name typed).
+        {move || {
+            opened_files.track();
+            opened.with_untracked(Option::is_some).then(|| view! { <shown::PackageView opened=opened /> })
+        }}
     }
 }
