@@ -29,13 +29,14 @@ pub fn Factors() -> impl IntoView {
         let base = base.clone();
         move |index: usize| {
             let number = index + 1;
+            // A memo per input: typing in one factor sets no other input's value.
             let read = move |of: fn(&Factor) -> String| {
-                move || factors.with(|all| all.get(index).map(of).unwrap_or_default())
+                Memo::new(move |_| factors.with(|all| all.get(index).map(of).unwrap_or_default()))
             };
             view! {
                 <li class="nested">
                     <TextField id=format!("{base}-{index}") label=format!("Factor {number}")
-                        value=Signal::derive(read(|f| f.name.clone())) max_length=1_000_000
+                        value=read(|f| f.name.clone()) max_length=1_000_000
                         on_input=Callback::new(move |v: String| factor(index, &move |f| f.name = v.clone())) />
                     <div class="field">
                         <label for=format!("{base}-{index}-values")>{format!("Values of factor {number}, one per line")}</label>
@@ -98,7 +99,7 @@ pub fn Fairness() -> impl IntoView {
                     <section aria-labelledby=labelled_by>
                         <h3 id=heading>{format!("Group {number}")}</h3>
                         <TextField id=format!("{base}-{index}") label=format!("Name of group {number}")
-                            value=Signal::derive(move || groups.with(|all| all.get(index).map(|g| g.group.clone()).unwrap_or_default()))
+                            value=Memo::new(move |_| groups.with(|all| all.get(index).map(|g| g.group.clone()).unwrap_or_default()))
                             max_length=1_000_000
                             on_input=Callback::new(move |v: String| group(index, &move |g| g.group = v.clone())) />
                         <NumberRows field=field group=index name_label="Subgroup"
@@ -142,10 +143,10 @@ pub fn DateRangeField() -> impl IntoView {
             aria-describedby=format!("{}-problems", field.element_id())>
             <legend>{field.label()}</legend>
             <TextField id="card-range-start".into() label="From".into() kind="date"
-                value=Signal::derive(move || edit.card.with(|c| shown(c.training_data_date_range.start)))
+                value=Memo::new(move |_| edit.card.with(|c| shown(c.training_data_date_range.start)))
                 on_input=Callback::new(move |v: String| edit.edit(|c| c.training_data_date_range.start = parse_date(&v))) />
             <TextField id="card-range-end".into() label="To".into() kind="date"
-                value=Signal::derive(move || edit.card.with(|c| shown(c.training_data_date_range.end)))
+                value=Memo::new(move |_| edit.card.with(|c| shown(c.training_data_date_range.end)))
                 on_input=Callback::new(move |v: String| edit.edit(|c| c.training_data_date_range.end = parse_date(&v))) />
             <FieldProblems field=field />
         </fieldset>

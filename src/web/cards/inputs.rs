@@ -41,7 +41,8 @@ pub fn FieldProblems(field: Field) -> impl IntoView {
 pub fn CardText(key: TextKey, #[prop(optional)] multiline: bool) -> impl IntoView {
     let edit = card_edit();
     let field = Field::Text(key);
-    let value = Signal::derive(move || edit.card.with(|c| c.text(key).clone()));
+    // A memo of this field: a keystroke elsewhere in the card sets nothing here.
+    let value: Signal<String> = Memo::new(move |_| edit.card.with(|c| c.text(key).clone())).into();
     let on_input = Callback::new(move |v: String| edit.edit(|c| *c.text_mut(key) = v));
     if multiline {
         view! { <TextAreaField id=field.element_id() label=field.label().into() value=value on_input=on_input rows=4 /> }
@@ -66,7 +67,8 @@ pub fn CardText(key: TextKey, #[prop(optional)] multiline: bool) -> impl IntoVie
 #[component]
 pub fn ModelType() -> impl IntoView {
     let edit = card_edit();
-    let current = move || edit.card.with(|c| c.model_type.clone());
+    let model_type = Memo::new(move |_| edit.card.with(|c| c.model_type.clone()));
+    let current = move || model_type.get();
     let is_known = move || MODEL_TYPES.contains(&current().as_str());
     // "Other" stays chosen while its text is still empty.
     let other = RwSignal::new(!current().is_empty() && !is_known());
@@ -110,7 +112,7 @@ pub fn TrainingDate() -> impl IntoView {
     let field = Field::TrainingDate;
     view! {
         <TextField id=field.element_id() label=field.label().into() kind="date"
-            value=Signal::derive(move || edit.card.with(|c| c.training_date.map(|d| d.to_string()).unwrap_or_default()))
+            value=Memo::new(move |_| edit.card.with(|c| c.training_date.map(|d| d.to_string()).unwrap_or_default()))
             on_input=Callback::new(move |v: String| edit.edit(|c| c.training_date = parse_date(&v))) />
     }
 }

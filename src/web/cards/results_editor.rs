@@ -169,10 +169,10 @@ fn MetricTable(id: String, members: Vec<usize>) -> impl IntoView {
     let edit = card_edit();
     let row = move |(n, index): (usize, usize)| {
         let read = move |of: fn(&EvalResult) -> String| {
-            Signal::derive(move || {
+            Signal::<String>::from(Memo::new(move |_| {
                 edit.card
                     .with(|c| c.eval_results.get(index).map(of).unwrap_or_default())
-            })
+            }))
         };
         let write = move |change: fn(&mut EvalResult, String)| {
             Callback::new(move |v: String| {

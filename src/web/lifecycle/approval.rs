@@ -264,7 +264,7 @@ fn SendForReview(request: ApprovalRequest) -> impl IntoView {
     });
     view! {
         <section class="panel no-print" aria-labelledby="send-heading">
-            <h2 id="send-heading">"Reviewers in other browsers"</h2>
+            <h2 id="send-heading">"Review in other browsers"</h2>
             <p>
                 "The package is one file with this request, its trail and the card exactly as it is now. "
                 "Reviewers open it on the “Review a package” page of the workbench in their own browser, "
