@@ -125,4 +125,45 @@ fn main() {
             black_box(diff_cards(black_box(&old), black_box(new)));
         });
     }
+    review_packages();
+}
+
+/// The size of a review package (the file reviewers exchange), requested and approved by all
+/// six stages, for the lesson's card and the full card; and how long verifying one takes.
+fn review_packages() {
+    use mlops_governance_workbench::core::cards::card::CardRecord;
+    use mlops_governance_workbench::core::lifecycle::approval::{
+        ApprovalRequest, Decision, content_hash,
+    };
+    use mlops_governance_workbench::core::lifecycle::review::{ReviewPackage, verify};
+    let at = |s: i64| chrono::DateTime::from_timestamp(1_767_225_600 + s, 0).unwrap_or_default();
+    for (name, card) in [
+        ("the lesson's card", lesson_example()),
+        ("full card", full_card(false)),
+    ] {
+        let record = CardRecord::new("card".to_owned(), card, at(0));
+        let Ok(mut request) = ApprovalRequest::new("r".to_owned(), &record, "Ana", at(1)) else {
+            return;
+        };
+        let requested = ReviewPackage::new(&request, &record.card, None, "bench");
+        let hash = content_hash(&record.card);
+        for k in 0..6 {
+            let _ = request.decide(
+                &format!("Reviewer {k}"),
+                Decision::Approve,
+                "Looks good.",
+                &hash,
+                at(2 + k),
+            );
+        }
+        let approved = ReviewPackage::new(&request, &record.card, None, "bench");
+        println!(
+            "review package, {name}: {} B requested, {} B approved by all six stages",
+            requested.to_json().len(),
+            approved.to_json().len()
+        );
+        measure(&format!("verify a package, {name}, approved"), 500, || {
+            black_box(verify(black_box(&approved)));
+        });
+    }
 }

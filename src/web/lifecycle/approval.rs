@@ -156,6 +156,7 @@ fn DecisionForm(
             <h2 id="decision-heading">{stage.label()} ": decision"</h2>
             <TextField id="decision-reviewer".into() label="Reviewer".into() max_length=200
                 value=reviewer on_input=Callback::new(move |v| reviewer.set(v)) />
+            <p class="hint">"Names are declared, not checked: type your own. The requester cannot approve their own request (names compared without case or outer spaces)."</p>
             <TextAreaField id="decision-comment".into() label="Comment".into() rows=3
                 value=comment on_input=Callback::new(move |v| comment.set(v)) />
             <div class="actions">

@@ -107,6 +107,7 @@ fn StartRequest() -> impl IntoView {
             <TextField id="approval-requester".into() label="Requested by".into() max_length=200
                 value=requester on_input=Callback::new(move |v| requester.set(v)) />
             <button type="submit" class="button primary">"Start the approval"</button>
+            <p class="hint">"Names are declared, not checked: the trail records the names people type."</p>
             <p class="field-error" role="alert">{move || error.get()}</p>
         </form>
     }
