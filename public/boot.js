@@ -8,6 +8,7 @@ try {
   const { default: init } = await import(new URL(tag.dataset.js, document.baseURI).href);
   await init({ module_or_path: new URL(tag.dataset.wasm, document.baseURI).href });
   message?.remove();
+  startOffline();
 } catch (error) {
   console.error('The workbench could not start:', error);
   if (message) {
@@ -15,4 +16,47 @@ try {
       'The workbench could not start in this browser. It needs WebAssembly; try a current Chrome, Edge, Firefox or Safari. Your saved data is not affected.';
     message.classList.add('boot-error');
   }
+}
+
+/**
+ * After the first visit the app opens offline (sw.js keeps its files). When a new version is
+ * deployed while the app is open, a notice offers to reload; it never reloads by itself, and
+ * a reload loses nothing: the app saves when the page is hidden.
+ */
+function startOffline() {
+  if ('serviceWorker' in navigator) {
+    navigator.serviceWorker.register(new URL('sw.js', document.baseURI).href).catch((error) => {
+      console.warn('Offline use is not available here:', error.message);
+    });
+  }
+  const check = async () => {
+    try {
+      const response = await fetch(new URL('index.html', document.baseURI).href, { cache: 'no-store' });
+      const deployed = (await response.text()).match(/data-wasm="([^"]+)"/)?.[1];
+      if (response.ok && deployed && deployed !== tag.dataset.wasm) offerReload();
+    } catch {
+      // Offline: there is nothing newer to offer.
+    }
+  };
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'visible') check();
+  });
+  setInterval(check, 30 * 60 * 1000);
+}
+
+function offerReload() {
+  if (document.getElementById('update-notice')) return;
+  const notice = document.createElement('div');
+  notice.id = 'update-notice';
+  notice.className = 'update-notice no-print';
+  notice.setAttribute('role', 'status');
+  const text = document.createElement('p');
+  text.textContent = 'A new version of the workbench is ready. Your work is saved in this browser.';
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = 'button primary';
+  button.textContent = 'Reload to update';
+  button.addEventListener('click', () => window.location.reload());
+  notice.append(text, button);
+  document.body.append(notice);
 }

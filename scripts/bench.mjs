@@ -5,7 +5,9 @@
 // frame painted); import of a large workspace (validate, apply, save, render the list); the
 // debt register with 10,000 items; the model card editor on a fully filled card (keystroke to
 // preview markup ready, to the preview document loaded, and to the next frame painted), and
-// render_card_html alone as wasm in Chromium (examples/card_wasm.rs, built here with cargo).
+// render_card_html alone as wasm in Chromium (examples/card_wasm.rs, built here with cargo);
+// first load at emulated network speeds from a server that does not compress, the second
+// visit (files from the service worker) and the second visit offline.
 // The native figure for render_card_html comes from `cargo bench --bench card`.
 import { performance } from 'node:perf_hooks';
 import { spawnSync } from 'node:child_process';
@@ -450,6 +452,46 @@ try {
   console.log(`    to next frame painted (the form):       ${summary(lesson.form)}`);
   console.log(`    to preview painted (next frame):        ${summary(lesson.painted)}`);
   await cardContext.close();
+
+  // First load on slow networks, from the test harness's plain static server (no compression,
+  // no cache headers), cold cache: navigation start to the first page heading. Then the second
+  // visit (the service worker serves the app's files) and the second visit offline.
+  const headingAt = async (page) => {
+    await page.getByRole('heading', { level: 1 }).first().waitFor({ timeout: 120_000 });
+    return page.evaluate(() => performance.now());
+  };
+  const networks = [
+    ['LAN (no throttling)', null],
+    ['10 Mbit/s, 20 ms', { latency: 20, downloadThroughput: 10e6 / 8, uploadThroughput: 5e6 / 8 }],
+    ['2 Mbit/s, 80 ms (a room on one access point)', { latency: 80, downloadThroughput: 2e6 / 8, uploadThroughput: 1e6 / 8 }],
+  ];
+  console.log('First load from a server that does not compress (heading shown), one run each:');
+  for (const [name, conditions] of networks) {
+    const context = await env.browser.newContext();
+    const page = await context.newPage();
+    if (conditions) {
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Network.enable');
+      await cdp.send('Network.emulateNetworkConditions', { offline: false, ...conditions });
+    }
+    await page.goto(env.server.url, { timeout: 120_000 });
+    const first = await headingAt(page);
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    const second = await context.newPage();
+    if (conditions) {
+      const cdp = await context.newCDPSession(second);
+      await cdp.send('Network.enable');
+      await cdp.send('Network.emulateNetworkConditions', { offline: false, ...conditions });
+    }
+    await second.goto(env.server.url);
+    const again = await headingAt(second);
+    await context.setOffline(true);
+    const offline = await context.newPage();
+    await offline.goto(env.server.url);
+    const off = await headingAt(offline);
+    console.log(`  ${name.padEnd(46)} first visit ${first.toFixed(0)} ms, second visit ${again.toFixed(0)} ms, second visit offline ${off.toFixed(0)} ms`);
+    await context.close();
+  }
 } finally {
   await env.close();
 }

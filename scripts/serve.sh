@@ -1,11 +1,10 @@
 #!/usr/bin/env bash
-# Sets up everything, builds the release app and serves it at http://127.0.0.1:${PORT:-8080}/.
+# Sets up everything, builds the release app and serves it at http://127.0.0.1:${PORT:-8080}/
+# (precompressed, with cache headers: scripts/serve.mjs).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$ROOT/scripts/setup.sh"
 cd "$ROOT"
 trunk build --release
-PORT="${PORT:-8080}"
-echo
-echo "The workbench is at http://127.0.0.1:$PORT/  (Ctrl+C to stop)"
-exec python3 -m http.server "$PORT" --bind 127.0.0.1 --directory "$ROOT/dist"
+# Sends the build's precompressed copies (.br, .gz) and cache headers; see scripts/serve.mjs.
+exec node scripts/serve.mjs "$ROOT/dist" "${PORT:-8080}"

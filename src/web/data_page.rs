@@ -9,7 +9,7 @@ use crate::core::workspace::file::parse_document;
 use crate::core::workspace::merge;
 use crate::web::clock::{new_id, now};
 use crate::web::files::{chosen_file, download, dropped_file, read_text};
-use crate::web::storage::{Store, raw_app_entries, usage_bytes};
+use crate::web::storage::{Store, is_persisted, last_export, raw_app_entries, usage_bytes};
 use crate::web::workspace_file::export_workspace;
 use chrono::Timelike;
 use leptos::prelude::*;
@@ -89,6 +89,7 @@ pub fn DataPage() -> impl IntoView {
     };
 
     let export_error = RwSignal::new(None::<String>);
+    let exported = Trigger::new();
 
     view! {
         <h1>"Workspace data"</h1>
@@ -100,7 +101,10 @@ pub fn DataPage() -> impl IntoView {
         <section aria-labelledby="export-heading" class="panel">
             <h2 id="export-heading">"Export"</h2>
             <p>"Your workspace holds " {move || store.counts().describe()} "."</p>
-            <button type="button" class="button primary" on:click=move |_| export_error.set(export_workspace(&store).err())>
+            <button type="button" class="button primary" on:click=move |_| {
+                export_error.set(export_workspace(&store).err());
+                exported.notify();
+            }>
                 "Export workspace (JSON)"
             </button>
             {move || export_error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
@@ -166,14 +170,23 @@ pub fn DataPage() -> impl IntoView {
             })}
         </section>
 
-        <StorageSection />
+        <StorageSection exported=exported />
         <RecoverySection />
     }
 }
 
 #[component]
-fn StorageSection() -> impl IntoView {
+fn StorageSection(
+    /// Notified on every export, to show its time.
+    exported: Trigger,
+) -> impl IntoView {
     let store = Store::expect();
+    // Whether the browser granted persistent storage (asked after the first save).
+    let persisted = RwSignal::new(None::<bool>);
+    leptos::task::spawn_local(async move {
+        let kept = is_persisted().await;
+        let _ = persisted.try_set(kept);
+    });
     let usage = move || {
         // Read again whenever something was saved (every save sets `last_saved`).
         store.health().track();
@@ -196,6 +209,22 @@ fn StorageSection() -> impl IntoView {
                 {move || match store.health().get().last_saved {
                     Some(at) => format!("Last saved {} {} UTC.", at.date_naive(), at.time().with_nanosecond(0).unwrap_or_default()),
                     None => "Nothing saved during this visit yet.".to_owned(),
+                }}
+            </p>
+            <p>
+                {move || persisted.get().map(|kept| if kept {
+                    "This browser has agreed to keep the workbench's storage even when space runs low."
+                } else {
+                    "This browser has not agreed to keep the workbench's storage when space runs low: it may clear it then. Export the workspace to keep your own copy."
+                })}
+            </p>
+            <p>
+                {move || {
+                    exported.track();
+                    match last_export() {
+                        Some(at) => format!("Last exported from this browser {} {} UTC.", at.date_naive(), at.time().with_nanosecond(0).unwrap_or_default()),
+                        None => "Never exported from this browser.".to_owned(),
+                    }
                 }}
             </p>
         </section>

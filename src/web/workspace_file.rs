@@ -4,7 +4,7 @@
 use crate::core::workspace::file::export_document;
 use crate::web::clock::now;
 use crate::web::files::download;
-use crate::web::storage::{APP_VERSION, Store};
+use crate::web::storage::{APP_VERSION, Store, remember_export};
 
 /// Downloads the whole workspace as a JSON file.
 pub fn export_workspace(store: &Store) -> Result<(), String> {
@@ -14,5 +14,7 @@ pub fn export_workspace(store: &Store) -> Result<(), String> {
         &format!("mlops-workbench-{}.json", stamp.date_naive()),
         "application/json",
         &text,
-    )
+    )?;
+    remember_export(stamp);
+    Ok(())
 }

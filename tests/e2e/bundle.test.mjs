@@ -12,7 +12,8 @@
 // preview following the field to about 503.5 KB, the ML Test Score with rooms that show
 // disagreement, targets and gaps (#15) to 549.1 KB (549,075 B) and review packages with the
 // SHA-256 hash chain (#13: sha2, the package reader and verifier, the "Review a package" page)
-// to 570.0 KB (570,030 B), so the target is missed (see README "Benchmark" and the issue notes for
+// to 570.0 KB (570,030 B), and offline use (#14: sw.js, the update notice in boot.js,
+// persistent storage) to 573.4 KB (573,423 B), so the target is missed (see README "Benchmark" and the issue notes for
 // what each part costs). This guard sits just above the measured size: a
 // change that grows the bundle past it must raise GUARD_BROTLI and say in its note what the
 // bytes buy.
@@ -20,7 +21,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { bundleSizes } from '../../scripts/bundle-sizes.mjs';
 
-const GUARD_BROTLI = 571_500;
+const GUARD_BROTLI = 574_500;
 
 test('wasm + js + css stay under the size guard', () => {
   const { total, files } = bundleSizes();

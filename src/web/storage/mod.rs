@@ -7,13 +7,16 @@
 //! data of a newer schema stops writing; a write never replaces records newer than its own.
 //!
 //! One file per job: [`store`] (the store, its read accessors and edits), [`browser`] (raw
-//! local storage and usage), [`saving`] (debounced saves, other tabs, flush on hide) and
-//! [`recovery`] (damaged values and quarantined records).
+//! local storage and usage), [`saving`] (debounced saves, other tabs, flush on hide),
+//! [`recovery`] (damaged values and quarantined records) and [`persistence`] (persistent
+//! storage asked once, the time of the last export).
 
 mod browser;
+mod persistence;
 mod recovery;
 mod saving;
 mod store;
 
 pub use browser::{raw_app_entries, usage_bytes};
+pub use persistence::{is_persisted, last_export, remember_export};
 pub use store::{APP_VERSION, Store};

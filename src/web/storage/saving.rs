@@ -84,6 +84,8 @@ impl Store {
                     h.quota_exceeded = false;
                     h.last_saved = Some(saved_at);
                 });
+                // There is data now: ask the browser to keep it when space runs low.
+                super::persistence::ask_once();
             }
             Err(WriteError::Quota) => self.health.update(|h| h.quota_exceeded = true),
             Err(WriteError::Other(message)) => {

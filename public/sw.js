@@ -1,0 +1,86 @@
+// The service worker: the app opens and works offline after one visit.
+//
+// - The page (index.html) is fetched from the network first, so a new deploy is picked up on
+//   the next load; offline, the last one saved here is used.
+// - Files with a content hash in their name (…-0123456789abcdef.wasm) never change: they come
+//   from the cache when there, else from the network and are kept.
+// - Other files (boot.js) come from the cache at once and are refreshed in the background.
+// - On install, the page and every file it names are cached, so the first visit is enough.
+// - Hashed files the current page no longer names are removed after it is fetched.
+// The app's data is in local storage, never here.
+const CACHE = 'mlops-workbench-v1';
+const HASHED = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/;
+const scope = new URL(self.registration.scope);
+const page = new URL('index.html', scope).href;
+
+/** The files a page names: its stylesheet, loader, JS glue and wasm (relative to the scope). */
+function assetsOf(html) {
+  const names = new Set(['boot.js']);
+  for (const [, name] of html.matchAll(/(?:href|src|data-js|data-wasm)="\.?\/?([^"#?]+\.(?:css|js|wasm))"/g)) {
+    names.add(name);
+  }
+  return [...names].map((name) => new URL(name, scope).href);
+}
+
+/** Keeps the page and every file it names; then drops hashed files it no longer names. */
+async function keepPage(response) {
+  const cache = await caches.open(CACHE);
+  const html = await response.clone().text();
+  const wanted = new Set(assetsOf(html));
+  for (const url of wanted) {
+    if (!(await cache.match(url))) await cache.add(url);
+  }
+  await cache.put(page, response.clone());
+  for (const request of await cache.keys()) {
+    if (HASHED.test(new URL(request.url).pathname) && !wanted.has(request.url)) {
+      await cache.delete(request);
+    }
+  }
+}
+
+self.addEventListener('install', (event) => {
+  event.waitUntil((async () => {
+    const response = await fetch(page, { cache: 'no-cache' });
+    if (response.ok) await keepPage(response);
+    await self.skipWaiting();
+  })());
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil((async () => {
+    for (const name of await caches.keys()) {
+      if (name !== CACHE) await caches.delete(name);
+    }
+    await self.clients.claim();
+  })());
+});
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  const url = new URL(request.url);
+  if (request.method !== 'GET' || url.origin !== scope.origin || !url.href.startsWith(scope.href)) return;
+  if (request.mode === 'navigate' || url.href === page || url.href === scope.href) {
+    event.respondWith((async () => {
+      try {
+        const response = await fetch(request, { cache: 'no-cache' });
+        if (response.ok) event.waitUntil(keepPage(response.clone()));
+        return response;
+      } catch (offline) {
+        return (await caches.match(page)) ?? Response.error();
+      }
+    })());
+    return;
+  }
+  event.respondWith((async () => {
+    const cache = await caches.open(CACHE);
+    const cached = await cache.match(request);
+    if (cached && HASHED.test(url.pathname)) return cached;
+    const refresh = fetch(request).then(async (response) => {
+      if (response.ok) await cache.put(request, response.clone());
+      return response;
+    });
+    if (!cached) return refresh;
+    event.waitUntil(refresh.catch(() => undefined));
+    return cached;
+  })());
+});

@@ -1,0 +1,127 @@
+// First load and offline use: after one visit the app opens and works with the network off;
+// a new deploy while the app is open offers "Reload to update", and the reload keeps what was
+// typed; the build writes .br and .gz copies that scripts/serve.mjs sends when accepted.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import http from 'node:http';
+import zlib from 'node:zlib';
+import { setup, openApp, startAssessment, waitForSave, DIST } from './harness.mjs';
+
+/** A copy of dist/ to deploy over, so the real one is left alone. */
+function copyOfDist() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'workbench-dist-'));
+  fs.cpSync(DIST, dir, { recursive: true });
+  return dir;
+}
+
+/** Waits until the service worker controls the page and has kept the app's files. */
+async function waitForOffline(page) {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    const wasm = document.querySelector('script[data-wasm]').dataset.wasm.replace(/^\.\//, '');
+    for (let i = 0; i < 100; i++) {
+      const names = await caches.keys();
+      for (const name of names) {
+        const cache = await caches.open(name);
+        if (await cache.match(new URL(wasm, document.baseURI).href) && await cache.match(new URL('index.html', document.baseURI).href)) return;
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error('the service worker did not keep the app');
+  });
+}
+
+test('after one visit the app opens and works with the network off', async () => {
+  const env = await setup();
+  try {
+    const context = await env.newContext();
+    const page = await openApp(context, '', env.server);
+    await waitForOffline(page);
+    await startAssessment(page, 'Online team');
+    await waitForSave(page, () => (localStorage.getItem('mlops-workbench:assessments') ?? '').includes('Online team'));
+
+    await context.setOffline(true);
+    const again = await context.newPage();
+    await again.goto(env.server.url + '#/assessments');
+    await again.getByRole('heading', { level: 1, name: 'Maturity self-assessments' }).waitFor();
+    await again.getByRole('link', { name: 'Online team' }).first().waitFor();
+    await startAssessment(again, 'Offline team');
+    await again.reload();
+    await again.getByRole('heading', { level: 1, name: 'Offline team' }).waitFor();
+    await again.goto(env.server.url + '#/cards');
+    await again.getByRole('heading', { level: 1, name: 'Model cards' }).waitFor();
+    await context.setOffline(false);
+    assert.deepEqual(context.problems, []);
+    await context.close();
+  } finally {
+    await env.close();
+  }
+});
+
+test('a new deploy while the app is open offers "Reload to update", and the reload keeps the work', async () => {
+  const dist = copyOfDist();
+  const env = await setup(dist);
+  try {
+    const context = await env.newContext();
+    const page = await openApp(context, '', env.server);
+    await waitForOffline(page);
+    await startAssessment(page, 'Before the deploy');
+    await page.getByLabel('Assessor').fill('Typed before the notice');
+
+    // Deploy: the same app under new hashed names, as a rebuild would give.
+    const html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
+    const oldWasm = html.match(/data-wasm="\.\/([^"]+)"/)[1];
+    const newWasm = oldWasm.replace(/-[0-9a-f]{16}_bg\.wasm$/, '-0123456789abcdef_bg.wasm');
+    fs.copyFileSync(path.join(dist, oldWasm), path.join(dist, newWasm));
+    fs.writeFileSync(path.join(dist, 'index.html'), html.replaceAll(oldWasm, newWasm));
+
+    assert.equal(await page.getByRole('button', { name: 'Reload to update' }).count(), 0);
+    await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+    const notice = page.getByRole('status').filter({ hasText: 'A new version of the workbench is ready.' });
+    await notice.waitFor();
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'assessment-assessor', 'the notice takes no focus');
+    await page.getByRole('button', { name: 'Reload to update' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Before the deploy' }).waitFor();
+    assert.equal(await page.getByLabel('Assessor').inputValue(), 'Typed before the notice');
+    assert.equal(await page.evaluate(() => document.querySelector('script[data-wasm]').dataset.wasm), `./${newWasm}`);
+    assert.deepEqual(context.problems, []);
+    await context.close();
+  } finally {
+    await env.close();
+    fs.rmSync(dist, { recursive: true, force: true });
+  }
+});
+
+test('the build writes .br and .gz copies, and scripts/serve.mjs sends them with cache headers', async () => {
+  const assets = fs.readdirSync(DIST).filter((name) => /\.(wasm|js|css|html)$/.test(name));
+  for (const name of assets) {
+    const original = fs.readFileSync(path.join(DIST, name));
+    assert.deepEqual(zlib.brotliDecompressSync(fs.readFileSync(path.join(DIST, `${name}.br`))), original, `${name}.br`);
+    assert.deepEqual(zlib.gunzipSync(fs.readFileSync(path.join(DIST, `${name}.gz`))), original, `${name}.gz`);
+  }
+  const { staticHandler } = await import('../../scripts/serve.mjs');
+  const server = http.createServer(staticHandler(DIST));
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const base = `http://127.0.0.1:${server.address().port}/`;
+  try {
+    const wasm = assets.find((name) => name.endsWith('.wasm'));
+    for (const [accept, encoding, suffix] of [['br, gzip', 'br', '.br'], ['gzip', 'gzip', '.gz'], ['identity', undefined, '']]) {
+      const response = await fetch(base + wasm, { headers: { 'accept-encoding': accept } });
+      assert.equal(response.headers.get('content-encoding') ?? undefined, encoding, accept);
+      assert.equal(response.headers.get('content-type'), 'application/wasm');
+      assert.equal(response.headers.get('cache-control'), 'public, max-age=31536000, immutable');
+      assert.equal(Number(response.headers.get('content-length')), fs.statSync(path.join(DIST, wasm + suffix)).size);
+      await response.arrayBuffer();
+    }
+    const page = await fetch(base, { headers: { 'accept-encoding': 'br' } });
+    assert.equal(page.headers.get('cache-control'), 'no-cache');
+    assert.equal(page.headers.get('content-encoding'), 'br');
+    assert.equal((await fetch(base + 'nothing.js')).status, 404);
+    assert.equal((await fetch(base + '..%2F..%2Fetc%2Fpasswd')).status, 404);
+  } finally {
+    await new Promise((resolve) => server.close(resolve));
+  }
+});
