@@ -12,6 +12,7 @@
 import { performance } from 'node:perf_hooks';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import { bundleSizes } from './bundle-sizes.mjs';
 import { setup, waitForApp, startAssessment } from '../tests/e2e/harness.mjs';
 
@@ -491,6 +492,25 @@ try {
     const off = await headingAt(offline);
     console.log(`  ${name.padEnd(46)} first visit ${first.toFixed(0)} ms, second visit ${again.toFixed(0)} ms, second visit offline ${off.toFixed(0)} ms`);
     await context.close();
+  }
+  // The same first visit from the serve command's server (scripts/serve.mjs: the build's
+  // brotli copies, cache headers).
+  const { staticHandler } = await import('./serve.mjs');
+  const precompressed = http.createServer(staticHandler(new URL('../dist', import.meta.url).pathname));
+  await new Promise((resolve) => precompressed.listen(0, '127.0.0.1', resolve));
+  try {
+    for (const [name, conditions] of networks.slice(1)) {
+      const context = await env.browser.newContext();
+      const page = await context.newPage();
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Network.enable');
+      await cdp.send('Network.emulateNetworkConditions', { offline: false, ...conditions });
+      await page.goto(`http://127.0.0.1:${precompressed.address().port}/`, { timeout: 120_000 });
+      console.log(`  ${name.padEnd(46)} first visit from scripts/serve.mjs (brotli): ${(await headingAt(page)).toFixed(0)} ms`);
+      await context.close();
+    }
+  } finally {
+    await new Promise((resolve) => precompressed.close(resolve));
   }
 } finally {
   await env.close();
