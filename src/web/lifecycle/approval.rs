@@ -1,7 +1,8 @@
 //! One approval request: where it stands, the decision at the current stage (or the
 //! resubmission after a return), "Notify" without a server, and the append-only timeline.
 
-use super::send_package::SendPackage;
+use super::decision_fields::DecisionFields;
+use super::send_package::{SendPackage, recipient};
 use crate::core::cards::card::CardRecord;
 use crate::core::lifecycle::approval::ReviewerGroup;
 use crate::core::lifecycle::approval::{
@@ -126,45 +127,22 @@ fn DecisionForm(
 ) -> impl IntoView {
     let store = Store::expect();
     let id = StoredValue::new(id);
-    let reviewer = RwSignal::new(String::new());
-    let comment = RwSignal::new(String::new());
-    let error = RwSignal::new(None::<String>);
-    let decide = move |decision: Decision| {
-        let hash = card_hash.get_untracked().unwrap_or_default();
-        let mut outcome = Ok(());
-        store.edit::<ApprovalRequest>(|c| {
-            c.update(&id.get_value(), |r| {
-                outcome = r.decide(
-                    &reviewer.get_untracked(),
-                    decision,
-                    &comment.get_untracked(),
-                    &hash,
-                    now(),
-                );
+    let decide = Callback::new(
+        move |(reviewer, decision, comment): (String, Decision, String)| {
+            let hash = card_hash.get_untracked().unwrap_or_default();
+            let mut outcome = Ok(());
+            store.edit::<ApprovalRequest>(|c| {
+                c.update(&id.get_value(), |r| {
+                    outcome = r.decide(&reviewer, decision, &comment, &hash, now());
+                });
             });
-        });
-        match outcome {
-            Ok(()) => {
-                comment.set(String::new());
-                error.set(None);
-            }
-            Err(e) => error.set(Some(e.to_string())),
-        }
-    };
+            outcome.err().map(|e| e.to_string())
+        },
+    );
     view! {
         <section class="panel" aria-labelledby="decision-heading">
             <h2 id="decision-heading">{stage.label()} ": decision"</h2>
-            <TextField id="decision-reviewer".into() label="Reviewer".into() max_length=200
-                value=reviewer on_input=Callback::new(move |v| reviewer.set(v)) />
-            <p class="hint">"Names are declared, not checked: type your own. The requester cannot approve their own request (names compared without case or outer spaces)."</p>
-            <TextAreaField id="decision-comment".into() label="Comment".into() rows=3
-                value=comment on_input=Callback::new(move |v| comment.set(v)) />
-            <div class="actions">
-                <button type="button" class="button primary" on:click=move |_| decide(Decision::Approve)>"Approve"</button>
-                <button type="button" class="button" on:click=move |_| decide(Decision::NeedsRevision)>"Needs revision"</button>
-                <button type="button" class="button danger" on:click=move |_| decide(Decision::Reject)>"Reject"</button>
-            </div>
-            <p class="field-error" role="alert">{move || error.get()}</p>
+            <DecisionFields id="decision" name_label="Reviewer" decide=decide />
         </section>
     }
 }
@@ -236,13 +214,7 @@ fn Notify(request: ApprovalRequest) -> impl IntoView {
 #[component]
 fn SendForReview(request: ApprovalRequest) -> impl IntoView {
     let store = Store::expect();
-    let to = match request.status() {
-        ApprovalStatus::Pending => store
-            .collection::<ReviewerGroup>()
-            .with_untracked(|c| reviewer_address(&c.items, request.stage())),
-        _ if request.requested_by().contains('@') => request.requested_by().to_owned(),
-        _ => String::new(),
-    };
+    let to = recipient(store, &request);
     let label = match request.status() {
         ApprovalStatus::Pending => "Send for review",
         _ => "Download the package",

@@ -5,6 +5,7 @@
 mod approval;
 mod approvals;
 mod audit;
+mod decision_fields;
 mod review;
 mod send_package;
 mod teams;

@@ -1,10 +1,26 @@
 //! Sending a review package on: the file is downloaded, then the e-mail that names it is one
 //! click away. A `mailto:` link cannot attach a file, so the e-mail says which file to attach.
 
+use crate::core::lifecycle::approval::{
+    ApprovalRequest, ApprovalStatus, ReviewerGroup, reviewer_address,
+};
 use crate::core::lifecycle::review::{ReviewPackage, package_file_name, package_mailto};
 use crate::web::fields::TextField;
 use crate::web::files::download;
+use crate::web::storage::Store;
 use leptos::prelude::*;
+
+/// Who the package goes to next: the stage's reviewers while it is pending, else the requester
+/// (when their name is an address; otherwise the author types one).
+pub fn recipient(store: Store, request: &ApprovalRequest) -> String {
+    match request.status() {
+        ApprovalStatus::Pending => store
+            .collection::<ReviewerGroup>()
+            .with_untracked(|c| reviewer_address(&c.items, request.stage())),
+        _ if request.requested_by().contains('@') => request.requested_by().to_owned(),
+        _ => String::new(),
+    }
+}
 
 /// The page's own address without its fragment, for the e-mail's "open it at" line.
 fn app_url() -> String {
