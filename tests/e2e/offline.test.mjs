@@ -1,6 +1,7 @@
 // First load and offline use: after one visit the app opens and works with the network off;
 // a new deploy while the app is open offers "Reload to update", and the reload keeps what was
-// typed; the build writes .br and .gz copies that scripts/serve.mjs sends when accepted.
+// typed; the build writes .br and .gz copies that scripts/serve.mjs sends when accepted; the
+// Workspace data page says whether storage is persistent and when it was last exported.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -8,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import http from 'node:http';
 import zlib from 'node:zlib';
-import { setup, openApp, startAssessment, waitForSave, DIST } from './harness.mjs';
+import { setup, openApp, startAssessment, waitForSave, downloadText, DIST } from './harness.mjs';
 
 /** A copy of dist/ to deploy over, so the real one is left alone. */
 function copyOfDist() {
@@ -123,5 +124,29 @@ test('the build writes .br and .gz copies, and scripts/serve.mjs sends them with
     assert.equal((await fetch(base + '..%2F..%2Fetc%2Fpasswd')).status, 404);
   } finally {
     await new Promise((resolve) => server.close(resolve));
+  }
+});
+
+test('the Workspace data page says whether storage is persistent and when the workspace was last exported', async () => {
+  const env = await setup();
+  try {
+    const context = await env.newContext();
+    const page = await openApp(context, '', env.server);
+    await startAssessment(page, 'Kept team');
+    await waitForSave(page, () => (localStorage.getItem('mlops-workbench:assessments') ?? '').includes('Kept team'));
+    await page.getByRole('link', { name: 'Workspace data', exact: true }).click();
+    await page.getByText('Never exported from this browser.').waitFor();
+    const persisted = await page.evaluate(() => navigator.storage.persisted());
+    await page.getByText(persisted
+      ? "This browser has agreed to keep the workbench's storage even when space runs low."
+      : /has not agreed to keep the workbench's storage when space runs low/).waitFor();
+    await downloadText(page, () => page.getByRole('button', { name: 'Export workspace (JSON)' }).click());
+    await page.getByText(/^Last exported from this browser \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC\.$/).waitFor();
+    await page.reload();
+    await page.getByText(/^Last exported from this browser \d{4}-\d{2}-\d{2}/).waitFor();
+    assert.deepEqual(context.problems, []);
+    await context.close();
+  } finally {
+    await env.close();
   }
 });
