@@ -94,6 +94,15 @@ test('every page fits a phone screen without sideways scrolling', async () => {
   await page.getByRole('link', { name: 'Workspace data', exact: true }).click();
   await page.getByRole('heading', { level: 1, name: 'Workspace data' }).waitFor();
   assert.ok(await fits(), 'data page');
+  // The card editor, scrolled through (fieldsets out of view are laid out once seen).
+  await page.getByRole('link', { name: 'Model cards', exact: true }).click();
+  await page.getByRole('button', { name: "New card from the lesson's example" }).click();
+  await page.getByRole('heading', { level: 1, name: 'product_recommendation_model v2.1.0' }).waitFor();
+  for (let y = 0; y < 40; y++) await page.mouse.wheel(0, 500);
+  await page.locator('#card-performance_metrics-0-value').scrollIntoViewIfNeeded();
+  assert.ok(await fits(), 'card editor');
+  const valueWidth = await page.locator('#card-performance_metrics-0-value').evaluate((i) => i.getBoundingClientRect().width);
+  assert.ok(valueWidth >= 80, `a metric value has room for its digits (${valueWidth} px)`);
   await page.getByRole('link', { name: 'Debt register' }).click();
   await page.getByRole('button', { name: 'Add the common ML debt patterns' }).click();
   await page.getByText('8 items match.').waitFor();
