@@ -29,7 +29,9 @@ use maud::{DOCTYPE, Markup, PreEscaped, Render, html};
 const CSP: &str = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
 /// The page's only style sheet (constant, never user text). Print: black on white, no page
-/// break inside a table, a chart or a section's heading and its first lines.
+/// break inside a table, a chart or a section's heading and its first lines. On screen,
+/// sections out of view are neither laid out nor painted (`content-visibility`): the live
+/// preview of a full card relays out only what is shown after each keystroke.
 ///
 /// The live preview is a `srcdoc` frame, which inherits the app's CSP: `public/index.html`
 /// allows exactly this sheet by its SHA-256 hash. After changing it, update the hash there
@@ -49,6 +51,7 @@ svg{display:block;max-width:100%;height:auto;margin:.5rem 0}\
 pre{white-space:pre-wrap;background:#f6f8fa;padding:.5rem;font-size:13px}\
 figure{margin:.5rem 0}img{max-width:100%;height:auto}\
 ::highlight(changed){background-color:#fff3b0;color:#1b1f24}\
+@media screen{section{content-visibility:auto;contain-intrinsic-size:auto 30rem}}\
 @media print{body{color:#000;background:#fff;max-width:none;padding:0;font-size:11pt}\
 section,table,tr,svg,.flag{break-inside:avoid}h2,h3,dt{break-after:avoid}\
 h2{border-color:#000}th,.flag{background:#fff}.flag{border-color:#000}\
