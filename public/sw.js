@@ -62,7 +62,8 @@ self.addEventListener('fetch', (event) => {
   if (request.mode === 'navigate' || url.href === page || url.href === scope.href) {
     event.respondWith((async () => {
       try {
-        const response = await fetch(request, { cache: 'no-cache' });
+        // By URL: a navigation request cannot be re-issued with other options everywhere.
+        const response = await fetch(url.href, { cache: 'no-cache' });
         if (response.ok) event.waitUntil(keepPage(response.clone()));
         return response;
       } catch (offline) {

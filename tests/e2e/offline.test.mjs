@@ -44,6 +44,12 @@ test('after one visit the app opens and works with the network off', async () =>
     await startAssessment(page, 'Online team');
     await waitForSave(page, () => (localStorage.getItem('mlops-workbench:assessments') ?? '').includes('Online team'));
 
+    // Online, a second visit is served through the service worker, from the network first.
+    const online = await context.newPage();
+    await online.goto(env.server.url + '#/assessments');
+    await online.getByRole('link', { name: 'Online team' }).first().waitFor();
+    assert.equal(await online.evaluate(() => Boolean(navigator.serviceWorker.controller)), true, 'the page is controlled');
+
     await context.setOffline(true);
     const again = await context.newPage();
     await again.goto(env.server.url + '#/assessments');
