@@ -24,9 +24,13 @@ pub fn run(files: &[PathBuf]) -> Report {
                 continue;
             }
         };
-        let (found, problems) = check_text(path, &text);
+        let Checked {
+            found,
+            problems,
+            package,
+        } = check_text(path, &text);
         let ok = problems.is_empty();
-        if let (true, Ok(package)) = (ok, read_package(&text)) {
+        if let (true, Some(package)) = (ok, package) {
             packages.push((subject.clone(), package));
         }
         report.push(subject, ok, if ok { vec![found] } else { problems });
@@ -68,11 +72,36 @@ fn forks(report: &mut Report, packages: &[(String, ReviewPackage)]) {
     }
 }
 
-/// What the file is, and its problems (none when it is good).
-fn check_text(path: &Path, text: &str) -> (String, Vec<String>) {
+/// What one file is and its problems (none when it is good); a package is kept, read once,
+/// for the fork check across files.
+struct Checked {
+    found: String,
+    problems: Vec<String>,
+    package: Option<ReviewPackage>,
+}
+
+impl Checked {
+    fn failed(problem: String) -> Self {
+        Checked {
+            found: String::new(),
+            problems: vec![problem],
+            package: None,
+        }
+    }
+
+    fn read(found: String, problems: Vec<String>) -> Self {
+        Checked {
+            found,
+            problems,
+            package: None,
+        }
+    }
+}
+
+fn check_text(path: &Path, text: &str) -> Checked {
     match kind_of(path, text) {
         Kind::Workspace => match parse_document(text) {
-            Err(error) => (String::new(), vec![error.to_string()]),
+            Err(error) => Checked::failed(error.to_string()),
             Ok(workspace) => {
                 let mut found = Vec::new();
                 for (index, record) in workspace.cards.items.iter().enumerate() {
@@ -82,11 +111,11 @@ fn check_text(path: &Path, text: &str) -> (String, Vec<String>) {
                     ));
                 }
                 let summary = format!("workspace file: {}", workspace.counts().describe());
-                (summary, found)
+                Checked::read(summary, found)
             }
         },
         Kind::Package => match read_package(text) {
-            Err(error) => (String::new(), vec![error.to_string()]),
+            Err(error) => Checked::failed(error.to_string()),
             Ok(package) => {
                 let mut found: Vec<String> =
                     verify(&package).iter().map(ToString::to_string).collect();
@@ -96,7 +125,11 @@ fn check_text(path: &Path, text: &str) -> (String, Vec<String>) {
                     package.request.title(),
                     package.request.summary()
                 );
-                (summary, found)
+                Checked {
+                    found: summary,
+                    problems: found,
+                    package: Some(package),
+                }
             }
         },
         Kind::Card => {
@@ -105,11 +138,11 @@ fn check_text(path: &Path, text: &str) -> (String, Vec<String>) {
                 .map(|n| n.to_string_lossy())
                 .unwrap_or_default();
             match read_card_file(&name, text) {
-                Err(error) => (String::new(), vec![error]),
-                Ok((card, summary)) => {
-                    let found = card_problems(&card, "card");
-                    (format!("model card: {summary}"), found)
-                }
+                Err(error) => Checked::failed(error),
+                Ok((card, summary)) => Checked::read(
+                    format!("model card: {summary}"),
+                    card_problems(&card, "card"),
+                ),
             }
         }
     }

@@ -14,11 +14,6 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
     hex
 }
 
-/// True for 64 lower-case hex digits, the shape [`sha256_hex`] gives.
-pub fn is_sha256_hex(text: &str) -> bool {
-    text.len() == 64 && text.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -33,7 +28,5 @@ mod tests {
             sha256_hex(b"abc"),
             "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
         );
-        assert!(is_sha256_hex(&sha256_hex(b"x")));
-        assert!(!is_sha256_hex("ABC"));
     }
 }

@@ -21,9 +21,9 @@ mod reviewers;
 mod stage;
 mod trail_export;
 
-pub use chain::{content_hash, first_break, link};
+pub use chain::{content_hash, first_break};
 pub use inbox::{awaiting_resubmission, inbox};
-pub use notify::{notify_mailto, notify_text};
+pub use notify::{mailto, notify_mailto, notify_text, one_line};
 pub use request::{ApprovalError, ApprovalRequest};
 pub use reviewers::{ReviewerGroup, reviewer_address};
 pub use stage::{ApprovalStage, ApprovalStatus, Decision, EntryKind, TrailEntry};

@@ -6,6 +6,10 @@ use super::stage::ApprovalStatus;
 use crate::core::text::percent::percent_encode;
 
 /// One line: a subject is a mail header, and a line break in a name must not end it.
+pub fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 fn notify_subject(request: &ApprovalRequest) -> String {
     let title = request.title();
     let stage = request.stage().label();
@@ -14,7 +18,7 @@ fn notify_subject(request: &ApprovalRequest) -> String {
         ApprovalStatus::Approved => format!("Approved for production: {title}"),
         _ => format!("Returned at {stage}: {title}"),
     };
-    subject.split_whitespace().collect::<Vec<_>>().join(" ")
+    one_line(&subject)
 }
 
 fn notify_body(request: &ApprovalRequest) -> String {
@@ -39,22 +43,27 @@ fn notify_body(request: &ApprovalRequest) -> String {
     }
 }
 
-/// A `mailto:` link to `address` with the subject and body of [`notify_text`]: who asked for
-/// what, and the stage it waits for (or why it was returned). Line breaks are CRLF as RFC 6068
+/// A `mailto:` link to `address` with `subject` and `body`. Line breaks are CRLF as RFC 6068
 /// asks; the address keeps `@` and `,` (several addresses) and is otherwise encoded too.
-pub fn notify_mailto(request: &ApprovalRequest, address: &str) -> String {
+pub fn mailto(address: &str, subject: &str, body: &str) -> String {
     format!(
         "mailto:{}?subject={}&body={}",
         percent_encode(address.trim(), b"@,"),
-        percent_encode(&notify_subject(request), b""),
+        percent_encode(subject, b""),
         percent_encode(
-            &notify_body(request)
+            &body
                 .replace("\r\n", "\n")
                 .replace('\r', "\n")
                 .replace('\n', "\r\n"),
             b""
         )
     )
+}
+
+/// A `mailto:` link to `address` with the subject and body of [`notify_text`]: who asked for
+/// what, and the stage it waits for (or why it was returned).
+pub fn notify_mailto(request: &ApprovalRequest, address: &str) -> String {
+    mailto(address, &notify_subject(request), &notify_body(request))
 }
 
 /// The same message as plain text for the clipboard (chat, a ticket): subject line, blank

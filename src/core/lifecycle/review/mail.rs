@@ -1,11 +1,10 @@
 //! The e-mail that goes with a package. A `mailto:` link cannot attach a file, so the mail
 //! names the file to attach and says how to open it.
 
-use crate::core::lifecycle::approval::{ApprovalRequest, ApprovalStatus};
-use crate::core::text::percent::percent_encode;
+use crate::core::lifecycle::approval::{ApprovalRequest, ApprovalStatus, mailto, one_line};
 
-/// One line: a subject is a mail header, and a line break in a name must not end it.
-pub fn package_subject(request: &ApprovalRequest) -> String {
+/// What the mail asks for, on one line.
+fn package_subject(request: &ApprovalRequest) -> String {
     let title = request.title();
     let stage = request.stage().label();
     let subject = match request.status() {
@@ -13,11 +12,11 @@ pub fn package_subject(request: &ApprovalRequest) -> String {
         ApprovalStatus::Approved => format!("Approved for production: {title}"),
         _ => format!("Returned at {stage}: {title}"),
     };
-    subject.split_whitespace().collect::<Vec<_>>().join(" ")
+    one_line(&subject)
 }
 
 /// The body: what is asked, the file to attach, and how to open it at `app_url`.
-pub fn package_body(request: &ApprovalRequest, file_name: &str, app_url: &str) -> String {
+fn package_body(request: &ApprovalRequest, file_name: &str, app_url: &str) -> String {
     let title = request.title();
     let stage = request.stage().label();
     let requester = request.requested_by();
@@ -50,24 +49,16 @@ pub fn package_body(request: &ApprovalRequest, file_name: &str, app_url: &str) -
     }
 }
 
-/// A `mailto:` link to `address` with [`package_subject`] and [`package_body`]; line breaks
-/// are CRLF as RFC 6068 asks.
+/// A `mailto:` link to `address` with [`package_subject`] and [`package_body`].
 pub fn package_mailto(
     request: &ApprovalRequest,
     address: &str,
     file_name: &str,
     app_url: &str,
 ) -> String {
-    format!(
-        "mailto:{}?subject={}&body={}",
-        percent_encode(address.trim(), b"@,"),
-        percent_encode(&package_subject(request), b""),
-        percent_encode(
-            &package_body(request, file_name, app_url)
-                .replace("\r\n", "\n")
-                .replace('\r', "\n")
-                .replace('\n', "\r\n"),
-            b""
-        )
+    mailto(
+        address,
+        &package_subject(request),
+        &package_body(request, file_name, app_url),
     )
 }

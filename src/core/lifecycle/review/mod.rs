@@ -15,7 +15,7 @@ mod relation;
 mod verify;
 
 pub use keep::{KeepPlan, plan_keep};
-pub use mail::{package_body, package_mailto, package_subject};
+pub use mail::package_mailto;
 pub use package::{
     ApprovedBefore, PACKAGE_FORMAT, PACKAGE_VERSION, PackageError, ReviewPackage, approved_before,
     package_file_name, read_package,

@@ -88,7 +88,9 @@ pub fn PackageView(opened: RwSignal<Option<Opened>>) -> impl IntoView {
         })}
         <DecisionPanel opened=opened standing=standing />
         <KeepPanel opened=opened />
-        {move || current().map(|o| {
+        // The card and what changed in it are fixed for an opened file (this view is built
+        // once per file); a decision changes only the trail, so the frame is not rendered again.
+        {opened.with_untracked(|o| o.as_ref().map(|o| {
             let changes = o.package.approved_before.as_ref().map(|before| {
                 let changed: Vec<&str> = diff_cards(&before.card, &o.package.card).iter().map(|(f, _)| f.label()).collect();
                 let log = changes_markdown(&before.card, &o.package.card);
@@ -113,6 +115,10 @@ pub fn PackageView(opened: RwSignal<Option<Opened>>) -> impl IntoView {
                     <iframe class="card-preview-frame review-frame" sandbox="" title="The model card under review"
                         srcdoc=render_card_html(&o.package.card)></iframe>
                 </section>
+            }
+        }))}
+        {move || current().map(|o| {
+            view! {
                 <section class="panel" aria-labelledby="trail-heading">
                     <h2 id="trail-heading">"Trail"</h2>
                     <ol class="timeline">
