@@ -2,22 +2,32 @@
 //
 // - The page (index.html) is fetched from the network first, so a new deploy is picked up on
 //   the next load; offline, the last one saved here is used.
-// - Files with a content hash in their name (…-0123456789abcdef.wasm) never change: they come
-//   from the cache when there, else from the network and are kept.
+// - Files with a content hash in their name (main-0123456789abcdef.css) or in a folder named by
+//   one (app-0123456789abcdef/…: the main module, its JS and every feature chunk, written by
+//   scripts/build.mjs) never change: they come from the cache when there, else from the
+//   network and are kept.
 // - Other files (boot.js) come from the cache at once and are refreshed in the background.
-// - On install, the page and every file it names are cached, so the first visit is enough.
+// - On install, the page, every file it names and every file of its app folder (the folder's
+//   files.json) are cached, so the first visit is enough, for every feature.
 // - Hashed files the current page no longer names are removed after it is fetched.
 // The app's data is in local storage, never here.
 const CACHE = 'mlops-workbench-v1';
-const HASHED = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/;
+const HASHED = /\/app-[0-9a-f]{16}\/|-[0-9a-f]{16}\.css$/;
 const scope = new URL(self.registration.scope);
 const page = new URL('index.html', scope).href;
 
-/** The files a page names: its stylesheet, loader, JS glue and wasm (relative to the scope). */
-function assetsOf(html) {
+/** The files a page needs: those it names (stylesheet, loader, JS glue, main module) and the
+ *  rest of its app folder (the feature chunks), as listed in the folder's files.json. */
+async function assetsOf(html) {
   const names = new Set(['boot.js']);
   for (const [, name] of html.matchAll(/(?:href|src|data-js|data-wasm)="\.?\/?([^"#?]+\.(?:css|js|wasm))"/g)) {
     names.add(name);
+  }
+  const folder = html.match(/data-js="\.?\/?(app-[0-9a-f]{16})\//)?.[1];
+  if (folder) {
+    const listing = await fetch(new URL(`${folder}/files.json`, scope).href);
+    if (!listing.ok) throw new Error(`${folder}/files.json: ${listing.status}`);
+    for (const file of await listing.json()) names.add(`${folder}/${file}`);
   }
   return [...names].map((name) => new URL(name, scope).href);
 }
@@ -26,10 +36,12 @@ function assetsOf(html) {
 async function keepPage(response) {
   const cache = await caches.open(CACHE);
   const html = await response.clone().text();
-  const wanted = new Set(assetsOf(html));
+  const wanted = new Set(await assetsOf(html));
+  const missing = [];
   for (const url of wanted) {
-    if (!(await cache.match(url))) await cache.add(url);
+    if (!(await cache.match(url))) missing.push(url);
   }
+  await Promise.all(missing.map((url) => cache.add(url)));
   await cache.put(page, response.clone());
   for (const request of await cache.keys()) {
     if (HASHED.test(new URL(request.url).pathname) && !wanted.has(request.url)) {

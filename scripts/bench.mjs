@@ -1,5 +1,5 @@
 // Rerunnable benchmark of the release build (not a test: it reports, it does not judge).
-//   node scripts/bench.mjs            (after `trunk build --release`; scripts/bench.sh does both)
+//   node scripts/bench.mjs            (after `node scripts/build.mjs`; scripts/bench.sh does both)
 // Reports: bundle sizes; first render (navigation start to the first page heading in the DOM,
 // and to first contentful paint); tick-to-results and keystroke latency (work done, and next
 // frame painted); import of a large workspace (validate, apply, save, render the list); the
@@ -7,7 +7,8 @@
 // preview markup ready, to the preview document loaded, and to the next frame painted), and
 // render_card_html alone as wasm in Chromium (examples/card_wasm.rs, built here with cargo);
 // first load at emulated network speeds from a server that does not compress, the second
-// visit (files from the service worker) and the second visit offline.
+// visit (files from the service worker) and the second visit offline, and navigation to a
+// feature whose code is not loaded yet.
 // The native figure for render_card_html comes from `cargo bench --bench card`.
 import { performance } from 'node:perf_hooks';
 import { spawnSync } from 'node:child_process';
@@ -23,11 +24,14 @@ const quantile = (values, q) => {
 };
 const summary = (values) => `p50 ${quantile(values, 0.5).toFixed(1)} ms, p95 ${quantile(values, 0.95).toFixed(1)} ms (n=${values.length})`;
 
-const { files, total } = bundleSizes();
-console.log('Bundle (bytes)');
-for (const f of [...files, { name: 'total', ...total }]) {
-  console.log(`  ${f.name.padEnd(46)} raw ${String(f.raw).padStart(8)}  gzip ${String(f.gzip).padStart(7)}  brotli ${String(f.brotli).padStart(7)}`);
-}
+const { files, total, firstPage, features } = bundleSizes();
+const sizeRow = (name, f) => console.log(`  ${name.padEnd(46)} raw ${String(f.raw).padStart(8)}  gzip ${String(f.gzip).padStart(7)}  brotli ${String(f.brotli).padStart(7)}`);
+console.log('Bundle (bytes), every file');
+for (const f of files) sizeRow(f.name, f);
+sizeRow('total', total);
+console.log('Bundle (bytes), what a page needs');
+sizeRow('first page (what index.html names)', firstPage);
+for (const f of features) sizeRow(`feature ${f.name} (${f.files} files)`, f);
 
 const env = await setup();
 try {
@@ -281,7 +285,12 @@ try {
   // render_card_html alone, as wasm in Chromium: examples/card_wasm.rs is the core's render
   // with nothing around it (no wasm-bindgen: its leftover imports are never called), built with
   // the app's release profile. A blank page reads the same card JSON and times the render.
-  const wasmBuild = spawnSync('cargo', ['build', '--locked', '--release', '--target', 'wasm32-unknown-unknown', '--example', 'card_wasm'], { cwd: new URL('..', import.meta.url), stdio: ['ignore', 'ignore', 'pipe'] });
+  const wasmBuild = spawnSync('cargo', ['build', '--locked', '--release', '--target', 'wasm32-unknown-unknown', '--example', 'card_wasm'], {
+    cwd: new URL('..', import.meta.url),
+    stdio: ['ignore', 'ignore', 'pipe'],
+    // The release build's flags (scripts/build.mjs), so its compiled crates are reused.
+    env: { ...process.env, RUSTFLAGS: '--cfg erase_components -Clink-args=--emit-relocs' },
+  });
   const wasmFile = new URL('../target/wasm32-unknown-unknown/release/examples/card_wasm.wasm', import.meta.url);
   if (wasmBuild.status === 0 && fs.existsSync(wasmFile)) {
     const wasmContext = await env.browser.newContext();
@@ -466,24 +475,24 @@ try {
     ['10 Mbit/s, 20 ms', { latency: 20, downloadThroughput: 10e6 / 8, uploadThroughput: 5e6 / 8 }],
     ['2 Mbit/s, 80 ms (a room on one access point)', { latency: 80, downloadThroughput: 2e6 / 8, uploadThroughput: 1e6 / 8 }],
   ];
-  console.log('First load from a server that does not compress (heading shown), one run each:');
-  for (const [name, conditions] of networks) {
-    const context = await env.browser.newContext();
+  /** A new page of `context`, on the emulated network `conditions` (none: unthrottled). */
+  const throttledPage = async (context, conditions) => {
     const page = await context.newPage();
     if (conditions) {
       const cdp = await context.newCDPSession(page);
       await cdp.send('Network.enable');
       await cdp.send('Network.emulateNetworkConditions', { offline: false, ...conditions });
     }
+    return page;
+  };
+  console.log('First load from a server that does not compress (heading shown), one run each:');
+  for (const [name, conditions] of networks) {
+    const context = await env.browser.newContext();
+    const page = await throttledPage(context, conditions);
     await page.goto(env.server.url, { timeout: 120_000 });
     const first = await headingAt(page);
     await page.evaluate(() => navigator.serviceWorker.ready);
-    const second = await context.newPage();
-    if (conditions) {
-      const cdp = await context.newCDPSession(second);
-      await cdp.send('Network.enable');
-      await cdp.send('Network.emulateNetworkConditions', { offline: false, ...conditions });
-    }
+    const second = await throttledPage(context, conditions);
     await second.goto(env.server.url);
     const again = await headingAt(second);
     await context.setOffline(true);
@@ -493,6 +502,26 @@ try {
     console.log(`  ${name.padEnd(46)} first visit ${first.toFixed(0)} ms, second visit ${again.toFixed(0)} ms, second visit offline ${off.toFixed(0)} ms`);
     await context.close();
   }
+  // Navigation to a feature not loaded yet, right after the first page, on the same networks
+  // (service worker blocked, so only the page's own requests use the network): click to the
+  // feature's heading.
+  console.log('Navigation to a feature not loaded yet, from a server that does not compress, one run each:');
+  for (const [name, conditions] of networks) {
+    const context = await env.browser.newContext({ serviceWorkers: 'block' });
+    const page = await throttledPage(context, conditions);
+    await page.goto(env.server.url, { timeout: 120_000 });
+    await headingAt(page);
+    const times = [];
+    for (const [link, title] of [['Model cards', 'Model cards'], ['Debt register', 'Technical-debt register'], ['Workshop', 'Workshop']]) {
+      const start = await page.evaluate(() => performance.now());
+      await page.getByRole('link', { name: link }).click();
+      await page.getByRole('heading', { level: 1, name: title }).waitFor({ timeout: 120_000 });
+      times.push(`${link} ${(await page.evaluate(() => performance.now()) - start).toFixed(0)} ms`);
+    }
+    console.log(`  ${name.padEnd(46)} ${times.join(', ')}`);
+    await context.close();
+  }
+
   // The same first visit from the serve command's server (scripts/serve.mjs: the build's
   // brotli copies, cache headers).
   const { staticHandler } = await import('./serve.mjs');

@@ -5,7 +5,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$ROOT/scripts/setup.sh"
 cd "$ROOT"
-trunk build --release
+node scripts/build.mjs
 node scripts/bench.mjs
 echo
 echo "Native core benchmark (cargo bench --bench debt):"

@@ -1,5 +1,8 @@
-// Measures the release bundle in dist/: raw, gzip (level 9) and brotli (quality 11) bytes of
-// each wasm, js and css file. Used by the bundle budget test and by scripts/bench.mjs.
+// Measures the release build in dist/ (scripts/build.mjs): raw, gzip (level 9) and brotli
+// (quality 11) bytes of every wasm, js and css file, of what the first page needs (what
+// index.html names: stylesheet, loader, JS glue, split loader, main module) and of what each
+// feature adds when first visited (its module and the shared chunks it waits for, as listed
+// in __wasm_split.js). Used by the bundle budget test and by scripts/bench.mjs.
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -7,26 +10,68 @@ import { fileURLToPath } from 'node:url';
 
 const DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist');
 
+function measure(dist, name) {
+  const bytes = fs.readFileSync(path.join(dist, name));
+  return {
+    name,
+    raw: bytes.length,
+    gzip: zlib.gzipSync(bytes, { level: 9 }).length,
+    brotli: zlib.brotliCompressSync(bytes, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  };
+}
+
+const sum = (files) => files.reduce((t, f) => ({ raw: t.raw + f.raw, gzip: t.gzip + f.gzip, brotli: t.brotli + f.brotli }), { raw: 0, gzip: 0, brotli: 0 });
+
+/** Each loader of __wasm_split.js: the file it fetches and the loaders it waits for. */
+function loaders(splitJs) {
+  const found = new Map();
+  const pattern = /(?:export )?const (\w+) = (?:wrapAsyncCb\()?makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)", import\.meta\.url\)\);[\s\S]*?\n, \[([^\]]*)\]/g;
+  for (const [, name, file, deps] of splitJs.matchAll(pattern)) {
+    found.set(name, { file, deps: deps.split(',').map((d) => d.trim()).filter(Boolean) });
+  }
+  return found;
+}
+
 export function bundleSizes(dist = DIST) {
   const files = fs
-    .readdirSync(dist)
+    .readdirSync(dist, { recursive: true })
     .filter((name) => /\.(wasm|js|css)$/.test(name))
-    .map((name) => {
-      const bytes = fs.readFileSync(path.join(dist, name));
-      return {
-        name,
-        raw: bytes.length,
-        gzip: zlib.gzipSync(bytes, { level: 9 }).length,
-        brotli: zlib.brotliCompressSync(bytes, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+    .sort()
+    .map((name) => measure(dist, name));
+  const byName = new Map(files.map((f) => [f.name, f]));
+  const html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
+  const named = [...html.matchAll(/(?:href|src|data-js|data-wasm)="\.\/([^"]+\.(?:css|js|wasm))"/g)].map(([, name]) => name);
+  const firstPage = [...new Set(named)].map((name) => byName.get(name)).filter(Boolean);
+
+  const folder = named.find((name) => name.endsWith('/app.js'))?.replace(/\/app\.js$/, '');
+  const features = [];
+  const splitJs = folder && path.join(dist, folder, '__wasm_split.js');
+  if (splitJs && fs.existsSync(splitJs)) {
+    const all = loaders(fs.readFileSync(splitJs, 'utf8'));
+    for (const [loader, { file }] of all) {
+      const feature = loader.match(/^__wasm_split_load_(\w+)$/)?.[1];
+      if (!feature) continue;
+      const needed = new Set();
+      const visit = (name) => {
+        const entry = all.get(name);
+        if (!entry || needed.has(entry.file)) return;
+        needed.add(entry.file);
+        entry.deps.forEach(visit);
       };
-    });
-  const total = files.reduce((t, f) => ({ raw: t.raw + f.raw, gzip: t.gzip + f.gzip, brotli: t.brotli + f.brotli }), { raw: 0, gzip: 0, brotli: 0 });
-  return { files, total };
+      visit(loader);
+      const parts = [...needed].map((name) => byName.get(`${folder}/${name}`)).filter(Boolean);
+      features.push({ name: feature, module: file, files: parts.length, ...sum(parts) });
+    }
+  }
+  return { files, total: sum(files), firstPage: { files: firstPage, ...sum(firstPage) }, features };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const { files, total } = bundleSizes();
-  for (const f of [...files, { name: 'total', ...total }]) {
-    console.log(`${f.name.padEnd(48)} raw ${String(f.raw).padStart(8)}  gzip ${String(f.gzip).padStart(8)}  brotli ${String(f.brotli).padStart(8)}`);
-  }
+  const { files, total, firstPage, features } = bundleSizes();
+  const row = (name, f) => console.log(`${name.padEnd(48)} raw ${String(f.raw).padStart(8)}  gzip ${String(f.gzip).padStart(8)}  brotli ${String(f.brotli).padStart(8)}`);
+  for (const f of files) row(f.name, f);
+  row('total', total);
+  console.log();
+  row('first page (what index.html names)', firstPage);
+  for (const f of features) row(`feature ${f.name} (${f.files} files)`, f);
 }

@@ -16,7 +16,7 @@ export const TYPES = {
   '.json': 'application/json',
   '.svg': 'image/svg+xml',
 };
-const HASHED = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/;
+const HASHED = /[\\/]app-[0-9a-f]{16}[\\/]|-[0-9a-f]{16}\.css$/;
 
 /** A request handler serving the files under `root`. */
 export function staticHandler(root) {

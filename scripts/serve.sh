@@ -5,6 +5,6 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$ROOT/scripts/setup.sh"
 cd "$ROOT"
-trunk build --release
+node scripts/build.mjs
 # Sends the build's precompressed copies (.br, .gz) and cache headers; see scripts/serve.mjs.
 exec node scripts/serve.mjs "$ROOT/dist" "${PORT:-8080}"

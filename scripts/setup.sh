@@ -6,6 +6,8 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 TRUNK_VERSION="0.21.14"
+# The splitter of the release build (scripts/build.mjs); 0.2.3 or later for wasm-bindgen 0.2.130.
+WASM_SPLIT_VERSION="0.2.4"
 # wasm-bindgen-cli must equal the wasm-bindgen crate in Cargo.lock, or trunk fails.
 WASM_BINDGEN_VERSION="$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' "$ROOT/Cargo.lock")"
 
@@ -37,6 +39,13 @@ fi
 if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $WASM_BINDGEN_VERSION" ]; then
   say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 3 minutes, once)"
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
+fi
+
+# 4b. wasm-split-cli, which cuts the release wasm into a main module and feature chunks.
+# (It has no --version; cargo's list of installed packages tells the version.)
+if ! cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+  say "installing wasm-split-cli $WASM_SPLIT_VERSION (about 2 minutes, once)"
+  cargo install --locked wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary
 fi
 
 # 5. npm packages from the lockfile: wasm-opt (binaryen), playwright-core, axe-core.

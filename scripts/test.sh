@@ -13,6 +13,7 @@ cargo fmt --check
 step "lints (native, and the web shell for wasm32)"
 cargo clippy --all-targets --locked -- -D warnings
 cargo clippy --target wasm32-unknown-unknown --locked -- -D warnings
+cargo clippy --target wasm32-unknown-unknown --locked --features split -- -D warnings
 step "core tests (native)"
 # The card tests write their exports here for the checks below.
 rm -rf target/corpus-readmes target/fixture-readmes target/mct-exports target/bom-exports
@@ -29,8 +30,8 @@ else
   echo "SKIPPED: ../shared/corpus/ is not there; no real README was read with huggingface_hub and no MCT or CycloneDX export was checked against its schema (the schemas are in the corpus)."
 fi
 step "release build"
-trunk build --release
+node scripts/build.mjs
 step "panic-drill build (test only: adds a button that panics)"
-trunk build --release --features panic-drill --dist target/panic-drill-dist
+node scripts/build.mjs --features panic-drill --dist target/panic-drill-dist
 step "browser tests (headless Chromium)"
 node --test --test-concurrency=1 tests/e2e/

@@ -80,9 +80,13 @@ fn web_rules() -> Vec<(&'static str, Vec<&'static str>)> {
     let mut workshop = WEB_SHARED.to_vec();
     workshop.push("assessments");
     rules.push(("workshop", workshop));
+    // The page table: every page, each feature behind its split point.
+    let mut page_table = WEB_SHARED.to_vec();
+    page_table.extend(pages);
+    page_table.push("workshop");
+    rules.push(("pages", page_table));
     let mut app = WEB_SHARED.to_vec();
-    app.extend(pages);
-    app.extend(["workshop", "banners", "panic"]);
+    app.extend(["pages", "banners", "panic"]);
     rules.push(("app", app));
     rules
 }

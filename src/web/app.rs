@@ -1,17 +1,11 @@
 //! The app shell: header and navigation, storage banners, the current page, the undo toast.
 
 use crate::route::Route;
-use crate::web::assessments::{AssessmentEditor, AssessmentList};
 use crate::web::banners::Banners;
-use crate::web::cards::{CardChanges, CardEditor, CardsPage};
-use crate::web::checklists::{ChecklistEditor, ChecklistList};
-use crate::web::data_page::DataPage;
-use crate::web::debt::DebtPage;
-use crate::web::lifecycle::{ApprovalPage, ApprovalsPage, AuditPage, ReviewPage, TeamsPage};
 use crate::web::nav::current_route;
+use crate::web::pages::page;
 use crate::web::storage::Store;
 use crate::web::undo::{Undo, UndoToast};
-use crate::web::workshop::{ComparePage, HistoryPage, SharedAssessment, WorkshopPage};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -70,29 +64,7 @@ pub fn App() -> impl IntoView {
         </header>
         <Banners />
         <main id="main">
-            {move || match route.get() {
-                Route::Assessments => view! { <AssessmentList /> }.into_any(),
-                Route::Assessment(id) => view! { <AssessmentEditor id=id /> }.into_any(),
-                Route::History(team) => view! { <HistoryPage team=team /> }.into_any(),
-                Route::Compare(ids) => view! { <ComparePage ids=ids /> }.into_any(),
-                Route::Workshop => view! { <WorkshopPage /> }.into_any(),
-                Route::Shared(version, payload) => {
-                    view! { <SharedAssessment version=version payload=payload /> }.into_any()
-                }
-                Route::Cards => view! { <CardsPage /> }.into_any(),
-                Route::Checklists => view! { <ChecklistList /> }.into_any(),
-                Route::Teams => view! { <TeamsPage /> }.into_any(),
-                Route::Approvals => view! { <ApprovalsPage /> }.into_any(),
-                Route::Approval(id) => view! { <ApprovalPage id=id /> }.into_any(),
-                Route::Review => view! { <ReviewPage /> }.into_any(),
-                Route::Audits(card) => view! { <AuditPage card_id=card /> }.into_any(),
-                Route::CardChanges(old, new) => view! { <CardChanges old=old new=new /> }.into_any(),
-                Route::Checklist(id) => view! { <ChecklistEditor id=id /> }.into_any(),
-                Route::Card(id) => view! { <CardEditor id=id /> }.into_any(),
-                Route::Debt => view! { <DebtPage /> }.into_any(),
-                Route::Data => view! { <DataPage /> }.into_any(),
-                Route::NotFound(path) => view! { <NotFound path=path /> }.into_any(),
-            }}
+            {move || page(route.get())}
         </main>
         <UndoToast />
         {crate::web::panic::drill_button()}
@@ -100,20 +72,22 @@ pub fn App() -> impl IntoView {
 }
 
 fn focus_heading() {
-    if let Ok(Some(heading)) = document().query_selector("main h1")
-        && let Ok(heading) = heading.dyn_into::<web_sys::HtmlElement>()
-    {
-        let _ = heading.set_attribute("tabindex", "-1");
-        let _ = heading.focus();
-    }
+    focus_heading_within(FOCUS_FRAMES);
 }
 
-#[component]
-fn NotFound(path: String) -> impl IntoView {
-    view! {
-        <h1>"Page not found"</h1>
-        <p>"There is no page at “" {path} "”. "
-            <a href=Route::Assessments.href()>"Go to the maturity assessments"</a> "."
-        </p>
+/// How many frames a page may take to show its heading, about five seconds: a page whose
+/// feature is not loaded yet shows its heading once its code has arrived.
+const FOCUS_FRAMES: u32 = 300;
+
+fn focus_heading_within(frames: u32) {
+    match document().query_selector("main h1") {
+        Ok(Some(heading)) => {
+            if let Ok(heading) = heading.dyn_into::<web_sys::HtmlElement>() {
+                let _ = heading.set_attribute("tabindex", "-1");
+                let _ = heading.focus();
+            }
+        }
+        _ if frames > 0 => request_animation_frame(move || focus_heading_within(frames - 1)),
+        _ => {}
     }
 }

@@ -16,6 +16,7 @@ mod fields;
 mod files;
 mod lifecycle;
 mod nav;
+mod pages;
 mod panic;
 mod poison;
 mod storage;

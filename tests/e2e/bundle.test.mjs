@@ -14,17 +14,32 @@
 // SHA-256 hash chain (#13: sha2, the package reader and verifier, the "Review a package" page)
 // to 570.0 KB (570,030 B), and offline use (#14: sw.js, the update notice in boot.js,
 // persistent storage) to 573.4 KB (573,423 B), so the target is missed (see README "Benchmark" and the issue notes for
-// what each part costs). This guard sits just above the measured size: a
-// change that grows the bundle past it must raise GUARD_BROTLI and say in its note what the
-// bytes buy.
+// what each part costs).
+//
+// Since #14 the release build (scripts/build.mjs) cuts the wasm into a main module and a module
+// per feature with chunks they share, fetched on a feature's first visit. The first page needs
+// what index.html names: FIRST_PAGE_GUARD_BROTLI (the issue's target is 150 KB, missed: the
+// main module still holds the storage seam with every record type's reader and writer, see the
+// issue note). Each feature adds its module and chunks: FEATURE_GUARD_BROTLI (the target is
+// 120 KB, missed by the cards feature). Every file compressed alone adds up to more than the one
+// module did (TOTAL_GUARD_BROTLI): that is the price of fetching only what a page needs.
+// The guards sit just above the measured sizes: a change that grows past one must raise it and
+// say in its note what the bytes buy.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { bundleSizes } from '../../scripts/bundle-sizes.mjs';
 
-const GUARD_BROTLI = 574_500;
+const FIRST_PAGE_GUARD_BROTLI = 271_000;
+const FEATURE_GUARD_BROTLI = 184_000;
+const TOTAL_GUARD_BROTLI = 729_000;
 
-test('wasm + js + css stay under the size guard', () => {
-  const { total, files } = bundleSizes();
-  assert.ok(files.some((f) => f.name.endsWith('.wasm')), 'a wasm file was built');
-  assert.ok(total.brotli <= GUARD_BROTLI, `brotli total ${total.brotli} B is over the guard of ${GUARD_BROTLI} B`);
+test('the first page, each feature and the whole build stay under their size guards', () => {
+  const { total, firstPage, features } = bundleSizes();
+  assert.ok(firstPage.files.some((f) => f.name.endsWith('app_bg.wasm')), 'the page names the main module');
+  assert.ok(firstPage.brotli <= FIRST_PAGE_GUARD_BROTLI, `first page ${firstPage.brotli} B brotli is over the guard of ${FIRST_PAGE_GUARD_BROTLI} B`);
+  assert.deepEqual(features.map((f) => f.name).sort(), ['approvals', 'assessment', 'cards', 'checklists', 'data', 'debt', 'workshop']);
+  for (const feature of features) {
+    assert.ok(feature.brotli <= FEATURE_GUARD_BROTLI, `feature ${feature.name}: ${feature.brotli} B brotli is over the guard of ${FEATURE_GUARD_BROTLI} B`);
+  }
+  assert.ok(total.brotli <= TOTAL_GUARD_BROTLI, `all files: ${total.brotli} B brotli is over the guard of ${TOTAL_GUARD_BROTLI} B`);
 });

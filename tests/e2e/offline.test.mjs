@@ -18,16 +18,19 @@ function copyOfDist() {
   return dir;
 }
 
-/** Waits until the service worker controls the page and has kept the app's files. */
+/** Waits until the service worker controls the page and has kept the page and every file of
+ *  its app folder: the main module and every feature's chunks, visited or not. */
 async function waitForOffline(page) {
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready;
-    const wasm = document.querySelector('script[data-wasm]').dataset.wasm.replace(/^\.\//, '');
+    const folder = document.querySelector('script[data-js]').dataset.js.replace(/^\.\//, '').replace(/\/app\.js$/, '');
+    const files = await (await fetch(new URL(`${folder}/files.json`, document.baseURI))).json();
+    const wanted = ['index.html', ...files.map((file) => `${folder}/${file}`)].map((name) => new URL(name, document.baseURI).href);
     for (let i = 0; i < 100; i++) {
-      const names = await caches.keys();
-      for (const name of names) {
+      for (const name of await caches.keys()) {
         const cache = await caches.open(name);
-        if (await cache.match(new URL(wasm, document.baseURI).href) && await cache.match(new URL('index.html', document.baseURI).href)) return;
+        const kept = await Promise.all(wanted.map((url) => cache.match(url)));
+        if (kept.every(Boolean)) return;
       }
       await new Promise((r) => setTimeout(r, 100));
     }
@@ -78,12 +81,12 @@ test('a new deploy while the app is open offers "Reload to update", and the relo
     await startAssessment(page, 'Before the deploy');
     await page.getByLabel('Assessor').fill('Typed before the notice');
 
-    // Deploy: the same app under new hashed names, as a rebuild would give.
+    // Deploy: the same app in a new hashed folder, as a rebuild would give.
     const html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
-    const oldWasm = html.match(/data-wasm="\.\/([^"]+)"/)[1];
-    const newWasm = oldWasm.replace(/-[0-9a-f]{16}_bg\.wasm$/, '-0123456789abcdef_bg.wasm');
-    fs.copyFileSync(path.join(dist, oldWasm), path.join(dist, newWasm));
-    fs.writeFileSync(path.join(dist, 'index.html'), html.replaceAll(oldWasm, newWasm));
+    const oldFolder = html.match(/data-wasm="\.\/(app-[0-9a-f]{16})\//)[1];
+    const newFolder = 'app-0123456789abcdef';
+    fs.cpSync(path.join(dist, oldFolder), path.join(dist, newFolder), { recursive: true });
+    fs.writeFileSync(path.join(dist, 'index.html'), html.replaceAll(oldFolder, newFolder));
 
     assert.equal(await page.getByRole('button', { name: 'Reload to update' }).count(), 0);
     await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
@@ -93,7 +96,7 @@ test('a new deploy while the app is open offers "Reload to update", and the relo
     await page.getByRole('button', { name: 'Reload to update' }).click();
     await page.getByRole('heading', { level: 1, name: 'Before the deploy' }).waitFor();
     assert.equal(await page.getByLabel('Assessor').inputValue(), 'Typed before the notice');
-    assert.equal(await page.evaluate(() => document.querySelector('script[data-wasm]').dataset.wasm), `./${newWasm}`);
+    assert.equal(await page.evaluate(() => document.querySelector('script[data-wasm]').dataset.wasm), `./${newFolder}/app_bg.wasm`);
     assert.deepEqual(context.problems, []);
     await context.close();
   } finally {
@@ -103,7 +106,7 @@ test('a new deploy while the app is open offers "Reload to update", and the relo
 });
 
 test('the build writes .br and .gz copies, and scripts/serve.mjs sends them with cache headers', async () => {
-  const assets = fs.readdirSync(DIST).filter((name) => /\.(wasm|js|css|html)$/.test(name));
+  const assets = fs.readdirSync(DIST, { recursive: true }).filter((name) => /\.(wasm|js|css|html|json)$/.test(name));
   for (const name of assets) {
     const original = fs.readFileSync(path.join(DIST, name));
     assert.deepEqual(zlib.brotliDecompressSync(fs.readFileSync(path.join(DIST, `${name}.br`))), original, `${name}.br`);
@@ -114,7 +117,7 @@ test('the build writes .br and .gz copies, and scripts/serve.mjs sends them with
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${server.address().port}/`;
   try {
-    const wasm = assets.find((name) => name.endsWith('.wasm'));
+    const wasm = assets.find((name) => name.endsWith('app_bg.wasm'));
     for (const [accept, encoding, suffix] of [['br, gzip', 'br', '.br'], ['gzip', 'gzip', '.gz'], ['identity', undefined, '']]) {
       const response = await fetch(base + wasm, { headers: { 'accept-encoding': accept } });
       assert.equal(response.headers.get('content-encoding') ?? undefined, encoding, accept);

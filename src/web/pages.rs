@@ -1,0 +1,190 @@
+//! Every page of the app by route, each feature's pages in a chunk of code of their own.
+//!
+//! The first page (the maturity assessments) is in the main module. With the `split` feature
+//! (the release build, scripts/build.mjs), every other feature is a split point: its code is
+//! cut out of the main wasm into a chunk that is fetched the first time one of its pages is
+//! shown, so the first page needs only the main module. Without the feature (`trunk serve`,
+//! the wasm tests) the same functions are plain calls.
+
+use crate::route::Route;
+use crate::web::assessments::{AssessmentEditor, AssessmentList};
+use crate::web::cards::{CardChanges, CardEditor, CardsPage};
+use crate::web::checklists::{ChecklistEditor, ChecklistList};
+use crate::web::data_page::DataPage;
+use crate::web::debt::DebtPage;
+use crate::web::lifecycle::{ApprovalPage, ApprovalsPage, AuditPage, ReviewPage, TeamsPage};
+use crate::web::workshop::{ComparePage, HistoryPage, SharedAssessment, WorkshopPage};
+use leptos::prelude::*;
+
+/// The feature a route belongs to: one chunk of code each.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Feature {
+    Start,
+    Assessment,
+    Workshop,
+    Cards,
+    Approvals,
+    Checklists,
+    Debt,
+    Data,
+}
+
+fn feature(route: &Route) -> Feature {
+    match route {
+        Route::Assessments | Route::NotFound(_) => Feature::Start,
+        Route::Assessment(_) => Feature::Assessment,
+        Route::History(_) | Route::Compare(_) | Route::Workshop | Route::Shared(..) => {
+            Feature::Workshop
+        }
+        Route::Cards | Route::Card(_) | Route::CardChanges(..) | Route::Audits(_) => Feature::Cards,
+        Route::Approvals | Route::Approval(_) | Route::Review | Route::Teams => Feature::Approvals,
+        Route::Checklists | Route::Checklist(_) => Feature::Checklists,
+        Route::Debt => Feature::Debt,
+        Route::Data => Feature::Data,
+    }
+}
+
+/// The page of `route`: at once for the first page, else once its feature's code is loaded
+/// (at once too when it was loaded before), with a plain message while it loads or if it
+/// cannot be loaded.
+pub fn page(route: Route) -> AnyView {
+    if feature(&route) == Feature::Start {
+        return start_page(route);
+    }
+    // Bumped by "Try again", which runs the load once more.
+    let attempt = RwSignal::new(0_u32);
+    view! {
+        <Suspense fallback=|| view! { <p class="boot-message" role="status">"Loading this page…"</p> }>
+            {move || {
+                attempt.track();
+                let route = route.clone();
+                Suspend::new(send_wrapper::SendWrapper::new(async move {
+                    load(route).await.unwrap_or_else(|NotLoaded| not_loaded(attempt))
+                }))
+            }}
+        </Suspense>
+    }
+    .into_any()
+}
+
+/// A feature's code could not be fetched (offline before the app was kept, or a server error).
+#[derive(Debug)]
+struct NotLoaded;
+
+impl From<leptos::wasm_split::SplitLoaderError> for NotLoaded {
+    fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
+        NotLoaded
+    }
+}
+
+fn not_loaded(attempt: RwSignal<u32>) -> AnyView {
+    view! {
+        <h1>"This page could not be loaded"</h1>
+        <div class="notice error" role="alert">
+            <p>"Its part of the app did not arrive: the connection may be down. Your saved work is not affected."</p>
+            <button type="button" class="button" on:click=move |_| attempt.update(|n| *n += 1)>
+                "Try again"
+            </button>
+        </div>
+    }
+    .into_any()
+}
+
+fn start_page(route: Route) -> AnyView {
+    match route {
+        Route::NotFound(path) => view! { <NotFound path=path /> }.into_any(),
+        _ => view! { <AssessmentList /> }.into_any(),
+    }
+}
+
+/// Calls a split function: awaited with the `split` feature, a plain call without.
+macro_rules! call_split {
+    ($function:ident($route:expr)) => {{
+        #[cfg(feature = "split")]
+        let view = $function($route).await;
+        #[cfg(not(feature = "split"))]
+        let view = $function($route);
+        view
+    }};
+}
+
+async fn load(route: Route) -> Result<AnyView, NotLoaded> {
+    match feature(&route) {
+        Feature::Start => Ok(start_page(route)),
+        Feature::Assessment => call_split!(assessment_pages(route)),
+        Feature::Workshop => call_split!(workshop_pages(route)),
+        Feature::Cards => call_split!(card_pages(route)),
+        Feature::Approvals => call_split!(approval_pages(route)),
+        Feature::Checklists => call_split!(checklist_pages(route)),
+        Feature::Debt => call_split!(debt_pages(route)),
+        Feature::Data => call_split!(data_pages(route)),
+    }
+}
+
+#[cfg_attr(feature = "split", leptos::wasm_split::wasm_split(assessment, wasm_split_path = ::leptos::wasm_split, fallible))]
+fn assessment_pages(route: Route) -> Result<AnyView, NotLoaded> {
+    Ok(match route {
+        Route::Assessment(id) => view! { <AssessmentEditor id=id /> }.into_any(),
+        other => start_page(other),
+    })
+}
+
+#[cfg_attr(feature = "split", leptos::wasm_split::wasm_split(workshop, wasm_split_path = ::leptos::wasm_split, fallible))]
+fn workshop_pages(route: Route) -> Result<AnyView, NotLoaded> {
+    Ok(match route {
+        Route::History(team) => view! { <HistoryPage team=team /> }.into_any(),
+        Route::Compare(ids) => view! { <ComparePage ids=ids /> }.into_any(),
+        Route::Shared(version, payload) => {
+            view! { <SharedAssessment version=version payload=payload /> }.into_any()
+        }
+        _ => view! { <WorkshopPage /> }.into_any(),
+    })
+}
+
+#[cfg_attr(feature = "split", leptos::wasm_split::wasm_split(cards, wasm_split_path = ::leptos::wasm_split, fallible))]
+fn card_pages(route: Route) -> Result<AnyView, NotLoaded> {
+    Ok(match route {
+        Route::Card(id) => view! { <CardEditor id=id /> }.into_any(),
+        Route::CardChanges(old, new) => view! { <CardChanges old=old new=new /> }.into_any(),
+        Route::Audits(card) => view! { <AuditPage card_id=card /> }.into_any(),
+        _ => view! { <CardsPage /> }.into_any(),
+    })
+}
+
+#[cfg_attr(feature = "split", leptos::wasm_split::wasm_split(approvals, wasm_split_path = ::leptos::wasm_split, fallible))]
+fn approval_pages(route: Route) -> Result<AnyView, NotLoaded> {
+    Ok(match route {
+        Route::Approval(id) => view! { <ApprovalPage id=id /> }.into_any(),
+        Route::Review => view! { <ReviewPage /> }.into_any(),
+        Route::Teams => view! { <TeamsPage /> }.into_any(),
+        _ => view! { <ApprovalsPage /> }.into_any(),
+    })
+}
+
+#[cfg_attr(feature = "split", leptos::wasm_split::wasm_split(checklists, wasm_split_path = ::leptos::wasm_split, fallible))]
+fn checklist_pages(route: Route) -> Result<AnyView, NotLoaded> {
+    Ok(match route {
+        Route::Checklist(id) => view! { <ChecklistEditor id=id /> }.into_any(),
+        _ => view! { <ChecklistList /> }.into_any(),
+    })
+}
+
+#[cfg_attr(feature = "split", leptos::wasm_split::wasm_split(debt, wasm_split_path = ::leptos::wasm_split, fallible))]
+fn debt_pages(_route: Route) -> Result<AnyView, NotLoaded> {
+    Ok(view! { <DebtPage /> }.into_any())
+}
+
+#[cfg_attr(feature = "split", leptos::wasm_split::wasm_split(data, wasm_split_path = ::leptos::wasm_split, fallible))]
+fn data_pages(_route: Route) -> Result<AnyView, NotLoaded> {
+    Ok(view! { <DataPage /> }.into_any())
+}
+
+#[component]
+fn NotFound(path: String) -> impl IntoView {
+    view! {
+        <h1>"Page not found"</h1>
+        <p>"There is no page at “" {path} "”. "
+            <a href=Route::Assessments.href()>"Go to the maturity assessments"</a> "."
+        </p>
+    }
+}
