@@ -1,12 +1,17 @@
 // Starts the app without an inline script, so the page's Content-Security-Policy can forbid
 // inline scripts entirely. Trunk writes the hashed file names into this tag's data attributes
 // (see `pattern_script` in Trunk.toml).
+import { fetchWasm } from './wasm-fetch.js';
+
 const tag = document.querySelector('script[data-js][data-wasm]');
 const message = document.getElementById('boot-message');
 
 try {
+  // The main module is asked for first, so it arrives while the JS glue is fetched.
+  const wasm = fetchWasm(new URL(tag.dataset.wasm, document.baseURI).href);
+  wasm.catch(() => {});
   const { default: init } = await import(new URL(tag.dataset.js, document.baseURI).href);
-  await init({ module_or_path: new URL(tag.dataset.wasm, document.baseURI).href });
+  await init({ module_or_path: wasm });
   message?.remove();
   startOffline();
 } catch (error) {

@@ -19,7 +19,7 @@ const page = new URL('index.html', scope).href;
 /** The files a page needs: those it names (stylesheet, loader, JS glue, main module) and the
  *  rest of its app folder (the feature chunks), as listed in the folder's files.json. */
 async function assetsOf(html) {
-  const names = new Set(['boot.js']);
+  const names = new Set(['boot.js', 'wasm-fetch.js']);
   for (const [, name] of html.matchAll(/(?:href|src|data-js|data-wasm)="\.?\/?([^"#?]+\.(?:css|js|wasm))"/g)) {
     names.add(name);
   }
@@ -32,16 +32,36 @@ async function assetsOf(html) {
   return [...names].map((name) => new URL(name, scope).href);
 }
 
+/** Keeps one file. From a server that sends files uncompressed (as it sent the page), a wasm
+ *  module is fetched as the build's gzip copy (X.wasm.gz, about a third of the bytes), as
+ *  wasm-fetch.js does, and kept unpacked under its own name once it proves to be wasm. */
+async function keep(cache, url, serverCompresses) {
+  if (!serverCompresses && url.endsWith('.wasm') && typeof DecompressionStream === 'function') {
+    const packed = await fetch(`${url}.gz`);
+    if (packed.ok && packed.body) {
+      const alreadyUnpacked = /gzip/i.test(packed.headers.get('content-encoding') ?? '');
+      const body = alreadyUnpacked ? packed.body : packed.body.pipeThrough(new DecompressionStream('gzip'));
+      const bytes = await new Response(body).arrayBuffer();
+      if (WebAssembly.validate(bytes)) {
+        await cache.put(url, new Response(bytes, { headers: { 'content-type': 'application/wasm' } }));
+        return;
+      }
+    }
+  }
+  await cache.add(url);
+}
+
 /** Keeps the page and every file it names; then drops hashed files it no longer names. */
 async function keepPage(response) {
   const cache = await caches.open(CACHE);
   const html = await response.clone().text();
   const wanted = new Set(await assetsOf(html));
+  const serverCompresses = Boolean(response.headers.get('content-encoding'));
   const missing = [];
   for (const url of wanted) {
     if (!(await cache.match(url))) missing.push(url);
   }
-  await Promise.all(missing.map((url) => cache.add(url)));
+  await Promise.all(missing.map((url) => keep(cache, url, serverCompresses)));
   await cache.put(page, response.clone());
   for (const request of await cache.keys()) {
     if (HASHED.test(new URL(request.url).pathname) && !wanted.has(request.url)) {

@@ -13,6 +13,7 @@
 //      (app-0123456789abcdef/), so files link to each other by fixed names while the folder
 //      is cached forever; files.json lists the folder for the service worker;
 //   6. public/index.html (also Trunk's template) gets its stylesheet, loader and preload links;
+//      __wasm_split.js fetches through public/wasm-fetch.js, as boot.js does;
 //   7. every file gets .br and .gz copies (scripts/precompress.mjs).
 // Usage: node scripts/build.mjs [--features a,b] [--dist DIR]   (default dist/)
 import { spawn, spawnSync } from 'node:child_process';
@@ -83,7 +84,15 @@ const optimize = async () => {
   }
 };
 await Promise.all(Array.from({ length: os.availableParallelism() }, optimize));
-fs.copyFileSync(path.join(splitDir, '__wasm_split.js'), path.join(app, '__wasm_split.js'));
+// The split loader fetches modules through public/wasm-fetch.js (gzip copies from servers
+// that do not compress), like boot.js does for the main module.
+const splitLoader = fs.readFileSync(path.join(splitDir, '__wasm_split.js'), 'utf8');
+const fetches = /\bfetch\(new URL\("\.\/[^"]+\.wasm", import\.meta\.url\)\)/g;
+if ((splitLoader.match(fetches) ?? []).length !== modules.length) {
+  console.error('build: __wasm_split.js does not fetch each module the way this build expects');
+  process.exit(1);
+}
+fs.writeFileSync(path.join(app, '__wasm_split.js'), `import { fetchWasm } from "../wasm-fetch.js";\n${splitLoader.replace(fetches, (call) => `fetchWasm${call.slice('fetch'.length)}`)}`);
 
 // 5. The folder named by its contents, with the list of its files.
 const files = fs.readdirSync(app).sort();
@@ -113,7 +122,8 @@ html = html.replace(/ *<link data-trunk rel="rust"[^>]*>\n/, [
   `  <script type="module" src="./boot.js" data-js="${js}" data-wasm="${wasm}"></script>`,
   `  <link rel="modulepreload" href="${js}" integrity="${integrity(fs.readFileSync(path.join(app, 'app.js')))}">`,
   `  <link rel="modulepreload" href="./${folder}/__wasm_split.js" integrity="${integrity(fs.readFileSync(path.join(app, '__wasm_split.js')))}">`,
-  `  <link rel="preload" href="${wasm}" as="fetch" type="application/wasm" crossorigin="anonymous" integrity="${integrity(fs.readFileSync(path.join(app, 'app_bg.wasm')))}">`,
+  // No preload of the main module: boot.js chooses the plain file or its gzip copy.
+  '  <link rel="modulepreload" href="./wasm-fetch.js">',
   '',
 ].join('\n'));
 if (html.includes('data-trunk')) {

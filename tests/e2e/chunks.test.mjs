@@ -1,15 +1,20 @@
 // Code loaded when first needed (#14): the first page fetches only what index.html names; a
 // feature's code is fetched on its first visit, with a visible loading state, and its heading
 // then takes the focus; a feature whose code cannot be fetched says so and can be tried again.
+// From a server that does not compress, modules come as the build's gzip copies, unpacked in
+// the page; from one that does, as plain files in the server's encoding.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, openApp } from './harness.mjs';
+import http from 'node:http';
+import { setup, openApp, DIST } from './harness.mjs';
+import { staticHandler } from '../../scripts/serve.mjs';
 
 let env;
 before(async () => { env = await setup(); });
 after(async () => { await env?.close(); });
 
 const wasmFiles = (requests) => requests.filter((url) => url.endsWith('.wasm')).map((url) => url.split('/').pop());
+const gzipFiles = (requests) => requests.filter((url) => url.endsWith('.wasm.gz')).map((url) => url.split('/').pop());
 
 test('the first page fetches the main module only; a feature is fetched on its first visit', async () => {
   const context = await env.newContext();
@@ -20,20 +25,22 @@ test('the first page fetches the main module only; a feature is fetched on its f
   page.on('request', (request) => requests.push(request.url()));
   await page.goto(env.server.url);
   await page.getByRole('heading', { level: 1, name: 'Maturity self-assessments' }).waitFor();
-  assert.deepEqual(wasmFiles(requests), ['app_bg.wasm']);
+  // The test server sends files as they are, so the main module comes as its gzip copy.
+  assert.deepEqual(gzipFiles(requests), ['app_bg.wasm.gz']);
+  assert.deepEqual(wasmFiles(requests), []);
 
   // Hold the cards feature's module back, to see the page while it loads.
   let release;
   const held = new Promise((resolve) => { release = resolve; });
-  await page.route('**/split_cards.wasm', async (route) => { await held; await route.continue(); });
+  await page.route('**/split_cards.wasm.gz', async (route) => { await held; await route.continue(); });
   requests.length = 0;
   await page.getByRole('link', { name: 'Model cards' }).click();
   await page.getByRole('status').filter({ hasText: 'Loading this page…' }).waitFor();
   release();
   await page.getByRole('heading', { level: 1, name: 'Model cards' }).waitFor();
   await page.waitForFunction(() => document.activeElement?.matches('main h1'));
-  assert.ok(wasmFiles(requests).includes('split_cards.wasm'));
-  assert.ok(!wasmFiles(requests).includes('split_debt.wasm'), `only the visited feature is fetched: ${wasmFiles(requests)}`);
+  assert.ok(gzipFiles(requests).includes('split_cards.wasm.gz'));
+  assert.ok(!gzipFiles(requests).includes('split_debt.wasm.gz'), `only the visited feature is fetched: ${gzipFiles(requests)}`);
 
   // Back and forth: a feature already loaded is shown without fetching again.
   await page.getByRole('link', { name: 'Maturity assessments' }).click();
@@ -41,7 +48,7 @@ test('the first page fetches the main module only; a feature is fetched on its f
   requests.length = 0;
   await page.getByRole('link', { name: 'Model cards' }).click();
   await page.getByRole('heading', { level: 1, name: 'Model cards' }).waitFor();
-  assert.deepEqual(wasmFiles(requests), []);
+  assert.deepEqual([...wasmFiles(requests), ...gzipFiles(requests)], []);
   assert.deepEqual(context.problems, []);
   await context.close();
 });
@@ -49,14 +56,32 @@ test('the first page fetches the main module only; a feature is fetched on its f
 test('a feature whose code cannot be fetched says so, and "Try again" loads it', async () => {
   const context = await env.newContext();
   const page = await openApp(context, '', env.server);
-  await page.route('**/split_debt.wasm', (route) => route.abort('internetdisconnected'));
+  await page.route('**/split_debt.wasm*', (route) => route.abort('internetdisconnected'));
   await page.getByRole('link', { name: 'Debt register' }).click();
   await page.getByRole('heading', { level: 1, name: 'This page could not be loaded' }).waitFor();
   await page.getByRole('alert').filter({ hasText: 'Your saved work is not affected.' }).waitFor();
-  await page.unroute('**/split_debt.wasm');
+  await page.unroute('**/split_debt.wasm*');
   await page.getByRole('button', { name: 'Try again' }).click();
   await page.getByRole('heading', { level: 1, name: 'Technical-debt register' }).waitFor();
   // The failed fetch is reported in the console by the loader; nothing else went wrong.
   assert.ok(context.problems.length > 0 && context.problems.every((p) => /split_debt|Failed to fetch|ERR_INTERNET_DISCONNECTED/.test(p)), context.problems.join('\n'));
   await context.close();
+});
+
+test('from a server that compresses (scripts/serve.mjs), modules come as plain files in its encoding', async () => {
+  const server = http.createServer(staticHandler(DIST));
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  try {
+    const context = await env.browser.newContext();
+    const requests = [];
+    const page = await context.newPage();
+    page.on('request', (request) => requests.push(request.url()));
+    await page.goto(`http://127.0.0.1:${server.address().port}/#/debt`);
+    await page.getByRole('heading', { level: 1, name: 'Technical-debt register' }).waitFor();
+    assert.deepEqual(gzipFiles(requests), []);
+    assert.ok(wasmFiles(requests).includes('app_bg.wasm') && wasmFiles(requests).includes('split_debt.wasm'), wasmFiles(requests).join(' '));
+    await context.close();
+  } finally {
+    await new Promise((resolve) => server.close(resolve));
+  }
 });
