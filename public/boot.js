@@ -1,21 +1,30 @@
 // Starts the app without an inline script, so the page's Content-Security-Policy can forbid
-// inline scripts entirely. Trunk writes the hashed file names into this tag's data attributes
-// (see `pattern_script` in Trunk.toml).
+// inline scripts entirely. The build writes the hashed file names into this tag's data
+// attributes (scripts/build.mjs; `pattern_script` in Trunk.toml for `trunk serve`).
+//
+// The tag is `async`: a deferred script would wait for the stylesheet before it runs, and the
+// main module's download would start that much later (160 ms at 2 Mbit/s). So this may run
+// before the body is parsed: the app is started, and the loading message looked up, once it is.
 import { fetchWasm } from './wasm-fetch.js';
 
 const tag = document.querySelector('script[data-js][data-wasm]');
-const message = document.getElementById('boot-message');
+const bodyParsed = document.readyState === 'loading'
+  ? new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }))
+  : Promise.resolve();
 
 try {
   // The main module is asked for first, so it arrives while the JS glue is fetched.
   const wasm = fetchWasm(new URL(tag.dataset.wasm, document.baseURI).href);
   wasm.catch(() => {});
   const { default: init } = await import(new URL(tag.dataset.js, document.baseURI).href);
+  await bodyParsed;
   await init({ module_or_path: wasm });
-  message?.remove();
+  document.getElementById('boot-message')?.remove();
   startOffline();
 } catch (error) {
   console.error('The workbench could not start:', error);
+  await bodyParsed;
+  const message = document.getElementById('boot-message');
   if (message) {
     message.textContent =
       'The workbench could not start in this browser. It needs WebAssembly; try a current Chrome, Edge, Firefox or Safari. Your saved data is not affected.';
