@@ -243,7 +243,10 @@ test('a team with both instruments: a history per instrument with the target dra
   await page.getByRole('img', { name: /^Overall result over time\. Target: Level 1\. \d{4}-\d\d-\d\d: Level 0\.$/ }).waitFor();
 
   await page.getByRole('link', { name: 'Maturity assessments', exact: true }).click();
-  for (const box of await page.getByRole('checkbox', { name: /^Compare / }).all()) await box.check();
+  // `all()` does not wait: wait for the list to show its three assessments first.
+  const compareBoxes = page.getByRole('checkbox', { name: /^Compare / });
+  await compareBoxes.nth(2).waitFor();
+  for (const box of await compareBoxes.all()) await box.check();
   await page.getByRole('button', { name: 'Compare selected (3)' }).click();
   await page.getByText('These assessments use two instruments.', { exact: false }).waitFor();
   const scores = page.getByRole('region', { name: 'ML Test Score' });
