@@ -122,6 +122,7 @@ test('the lesson’s own JSON imports intact; JSON, README and HTML exports impo
     assert.deepEqual(JSON.parse(again.text), ours, file.name);
   }
   await page.getByRole('link', { name: 'Model cards', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: 'Model cards' }).waitFor();
   assert.equal(await page.locator('tbody tr').count(), 3);
   assert.deepEqual(context.problems, []);
   await context.close();
