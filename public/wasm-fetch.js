@@ -11,7 +11,7 @@ const navigation = performance.getEntriesByType('navigation')[0];
 const pageCameUncompressed = Boolean(navigation)
   && navigation.encodedBodySize > 0
   && navigation.encodedBodySize === navigation.decodedBodySize;
-export const unpacksHere = pageCameUncompressed
+const unpacksHere = pageCameUncompressed
   && !navigator.serviceWorker?.controller
   && typeof DecompressionStream === 'function';
 
@@ -29,7 +29,7 @@ export async function fetchWasm(url) {
 }
 
 /** The wasm inside a fetched .gz copy (a server may already have unpacked it in transit). */
-export function unpacked(packed) {
+function unpacked(packed) {
   const alreadyUnpacked = /gzip/i.test(packed.headers.get('content-encoding') ?? '');
   const body = alreadyUnpacked ? packed.body : packed.body.pipeThrough(new DecompressionStream('gzip'));
   return new Response(body, { headers: { 'content-type': 'application/wasm' } });

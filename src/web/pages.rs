@@ -16,10 +16,9 @@ use crate::web::lifecycle::{ApprovalPage, ApprovalsPage, AuditPage, ReviewPage, 
 use crate::web::workshop::{ComparePage, HistoryPage, SharedAssessment, WorkshopPage};
 use leptos::prelude::*;
 
-/// The feature a route belongs to: one chunk of code each.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// A feature behind a split point: one chunk of code each.
+#[derive(Debug, Clone, Copy)]
 enum Feature {
-    Start,
     Assessment,
     Workshop,
     Cards,
@@ -29,9 +28,10 @@ enum Feature {
     Data,
 }
 
-fn feature(route: &Route) -> Feature {
-    match route {
-        Route::Assessments | Route::NotFound(_) => Feature::Start,
+/// The feature of `route`; `None` for the first page, which is in the main module.
+fn feature(route: &Route) -> Option<Feature> {
+    Some(match route {
+        Route::Assessments | Route::NotFound(_) => return None,
         Route::Assessment(_) => Feature::Assessment,
         Route::History(_) | Route::Compare(_) | Route::Workshop | Route::Shared(..) => {
             Feature::Workshop
@@ -41,16 +41,16 @@ fn feature(route: &Route) -> Feature {
         Route::Checklists | Route::Checklist(_) => Feature::Checklists,
         Route::Debt => Feature::Debt,
         Route::Data => Feature::Data,
-    }
+    })
 }
 
 /// The page of `route`: at once for the first page, else once its feature's code is loaded
 /// (at once too when it was loaded before), with a plain message while it loads or if it
 /// cannot be loaded.
 pub fn page(route: Route) -> AnyView {
-    if feature(&route) == Feature::Start {
+    let Some(feature) = feature(&route) else {
         return start_page(route);
-    }
+    };
     // Bumped by "Try again", which runs the load once more.
     let attempt = RwSignal::new(0_u32);
     view! {
@@ -59,7 +59,7 @@ pub fn page(route: Route) -> AnyView {
                 attempt.track();
                 let route = route.clone();
                 Suspend::new(send_wrapper::SendWrapper::new(async move {
-                    load(route).await.unwrap_or_else(|NotLoaded| not_loaded(attempt))
+                    load(feature, route).await.unwrap_or_else(|NotLoaded| not_loaded(attempt))
                 }))
             }}
         </Suspense>
@@ -108,9 +108,8 @@ macro_rules! call_split {
     }};
 }
 
-async fn load(route: Route) -> Result<AnyView, NotLoaded> {
-    match feature(&route) {
-        Feature::Start => Ok(start_page(route)),
+async fn load(feature: Feature, route: Route) -> Result<AnyView, NotLoaded> {
+    match feature {
         Feature::Assessment => call_split!(assessment_pages(route)),
         Feature::Workshop => call_split!(workshop_pages(route)),
         Feature::Cards => call_split!(card_pages(route)),
