@@ -2,14 +2,16 @@
 
 mod common;
 use common::{assessment, at};
+use mlops_governance_workbench::core::maturity::assessment::Assessment;
 use mlops_governance_workbench::core::records::collection::Collection;
 use mlops_governance_workbench::core::records::migrate::SCHEMA_VERSION;
 use mlops_governance_workbench::core::records::stored::{
-    collection_key, decode_collection, encode_collection, encode_meta, meta_is_current, meta_key,
-    rescue_key, stored_revision,
+    collection_key, decode_collection, encode_collection, encode_meta, encode_migrated,
+    meta_is_current, meta_key, rescue_key, stored_revision,
 };
-use mlops_governance_workbench::core::workspace::load::collection_keys;
-use mlops_governance_workbench::core::workspace::load::load;
+use mlops_governance_workbench::core::workspace::load::{
+    collection_keys, decode, load, read_values,
+};
 
 const ASSESSMENTS: &str = "assessments";
 
@@ -196,4 +198,79 @@ fn metadata_is_rewritten_only_when_it_names_another_version() {
     let older =
         r#"{"format":"mlops-governance-workbench","schema_version":1,"app_version":"0.1.0"}"#;
     assert!(!meta_is_current(Some(older), "0.1.0"));
+}
+
+#[test]
+fn values_are_read_and_migrated_first_and_decoded_one_collection_at_a_time() {
+    let meta =
+        r#"{"format":"mlops-governance-workbench","schema_version":5,"app_version":"0.1.0"}"#;
+    let old = two_assessments().replace(",\"instrument\":\"maturity\"", "");
+    assert_ne!(
+        old,
+        two_assessments(),
+        "the fixture must lack the version 6 field"
+    );
+    let mut values = read_values(
+        Some(meta),
+        &[
+            (ASSESSMENTS, Some(old.clone())),
+            ("debt", Some("[]".into())),
+        ],
+    );
+    assert_eq!(values.migrated_from, Some(5));
+    assert_eq!(
+        values.damaged.len(),
+        1,
+        "a value that is not an object is damaged at once"
+    );
+    assert_eq!(values.damaged[0].key, collection_key("debt"));
+
+    // Not decoded yet: the value as migrated, the stored text kept for a rescue copy.
+    let undecoded = values
+        .take(ASSESSMENTS)
+        .expect("the assessments were stored");
+    assert_eq!(undecoded.raw, old);
+    assert_eq!(undecoded.value["items"][0]["instrument"], "maturity");
+    let opened = decode::<Assessment>(Some(undecoded));
+    assert_eq!(opened.decoded.collection.items.len(), 2);
+    assert_eq!(opened.damaged, None);
+    assert!(values.take(ASSESSMENTS).is_none());
+}
+
+#[test]
+fn a_value_that_decodes_badly_is_damaged_with_its_stored_text() {
+    let raw = r#"{"revision":2,"items":7}"#;
+    let mut values = read_values(None, &[(ASSESSMENTS, Some(raw.to_owned()))]);
+    let opened = decode::<Assessment>(values.take(ASSESSMENTS));
+    let damaged = opened.damaged.expect("items that are not a list");
+    assert_eq!(
+        (damaged.key.as_str(), damaged.raw.as_str()),
+        ("mlops-workbench:assessments", raw)
+    );
+    assert!(opened.decoded.collection.items.is_empty());
+    assert!(
+        decode::<Assessment>(None).damaged.is_none(),
+        "never stored is not damaged"
+    );
+}
+
+#[test]
+fn a_migrated_value_written_back_undecoded_decodes_as_it_would_have() {
+    let raw = two_assessments().replace("\"name\":\"Beta\"", "\"name\":42");
+    let mut values = read_values(None, &[(ASSESSMENTS, Some(raw))]);
+    let mut undecoded = values.take(ASSESSMENTS).expect("stored");
+    let before = decode::<Assessment>(Some(undecoded.clone())).decoded;
+    let text = encode_migrated(&mut undecoded.value, 8, at(3));
+    assert_eq!(
+        stored_revision(&text),
+        8,
+        "the revision stays first, for the quick read"
+    );
+    let after = decode_collection::<Assessment>(&text).expect("readable");
+    assert_eq!(after.revision, 8);
+    assert_eq!(after.collection, before.collection);
+    assert_eq!(
+        after.quarantined, before.quarantined,
+        "a bad record is written back unchanged"
+    );
 }

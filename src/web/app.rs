@@ -1,5 +1,6 @@
 //! The app shell: header and navigation, storage banners, the current page, the undo toast.
 
+use crate::core::maturity::assessment::Assessment;
 use crate::route::Route;
 use crate::web::banners::Banners;
 use crate::web::nav::current_route;
@@ -11,12 +12,22 @@ use wasm_bindgen::JsCast;
 
 #[component]
 pub fn App() -> impl IntoView {
-    provide_context(Store::open());
+    let store = Store::open::<Assessment>();
+    provide_context(store);
     provide_context(Undo::new());
     let route = RwSignal::new(current_route());
     let listener =
         window_event_listener(leptos::ev::hashchange, move |_| route.set(current_route()));
     on_cleanup(move || listener.remove());
+
+    // The first page needs only the assessments; the other collections are decoded as soon
+    // as it shows, so that what could not be read in them is reported at once and the other
+    // pages open without waiting. A failure is left to the page that needs them.
+    Effect::new(move |_| {
+        leptos::task::spawn_local(async move {
+            let _ = store.decode_rest().await;
+        })
+    });
 
     // After moving to another page, put keyboard and screen-reader focus on its heading.
     Effect::new(move |previous: Option<Route>| {

@@ -4,7 +4,7 @@ use crate::core::records::migrate::SCHEMA_VERSION;
 use crate::core::text::words::plural;
 use crate::route::Route;
 use crate::web::storage::Store;
-use crate::web::workspace_file::export_workspace;
+use crate::web::workspace_file::export_workspace_from_anywhere;
 use leptos::prelude::*;
 
 #[component]
@@ -12,7 +12,11 @@ pub fn Banners() -> impl IntoView {
     let store = Store::expect();
     let health = move || store.health().get();
     let export_error = RwSignal::new(None::<String>);
-    let export = move |_| export_error.set(export_workspace(&store).err());
+    let export = move |_| {
+        leptos::task::spawn_local(async move {
+            export_error.set(export_workspace_from_anywhere(store).await.err());
+        })
+    };
 
     view! {
         <div class="banners">

@@ -13,6 +13,7 @@ use crate::web::checklists::{ChecklistEditor, ChecklistList};
 use crate::web::data_page::DataPage;
 use crate::web::debt::DebtPage;
 use crate::web::lifecycle::{ApprovalPage, ApprovalsPage, AuditPage, ReviewPage, TeamsPage};
+use crate::web::storage::Store;
 use crate::web::workshop::{ComparePage, HistoryPage, SharedAssessment, WorkshopPage};
 use leptos::prelude::*;
 
@@ -51,6 +52,7 @@ pub fn page(route: Route) -> AnyView {
     let Some(feature) = feature(&route) else {
         return start_page(route);
     };
+    let store = Store::expect();
     // Bumped by "Try again", which runs the load once more.
     let attempt = RwSignal::new(0_u32);
     view! {
@@ -59,7 +61,9 @@ pub fn page(route: Route) -> AnyView {
                 attempt.track();
                 let route = route.clone();
                 Suspend::new(send_wrapper::SendWrapper::new(async move {
-                    load(feature, route).await.unwrap_or_else(|NotLoaded| not_loaded(attempt))
+                    load(store, feature, route)
+                        .await
+                        .unwrap_or_else(|NotLoaded| not_loaded(attempt))
                 }))
             }}
         </Suspense>
@@ -108,7 +112,9 @@ macro_rules! call_split {
     }};
 }
 
-async fn load(feature: Feature, route: Route) -> Result<AnyView, NotLoaded> {
+/// Every collection decoded (the first page decodes only its own), then the feature's code.
+async fn load(store: Store, feature: Feature, route: Route) -> Result<AnyView, NotLoaded> {
+    store.decode_rest().await?;
     match feature {
         Feature::Assessment => call_split!(assessment_pages(route)),
         Feature::Workshop => call_split!(workshop_pages(route)),

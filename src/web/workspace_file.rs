@@ -6,7 +6,8 @@ use crate::web::clock::now;
 use crate::web::files::download;
 use crate::web::storage::{APP_VERSION, Store, remember_export};
 
-/// Downloads the whole workspace as a JSON file.
+/// Downloads the whole workspace as a JSON file. Every collection must be decoded: call it
+/// from a page other than the first, or through [`export_workspace_from_anywhere`].
 pub fn export_workspace(store: &Store) -> Result<(), String> {
     let stamp = now();
     let text = export_document(&store.workspace_untracked(), APP_VERSION, stamp);
@@ -17,4 +18,26 @@ pub fn export_workspace(store: &Store) -> Result<(), String> {
     )?;
     remember_export(stamp);
     Ok(())
+}
+
+/// The same from any page (the banners): decodes every collection first, so the export
+/// and its code stay out of the first page's module.
+pub async fn export_workspace_from_anywhere(store: Store) -> Result<(), String> {
+    const NOT_LOADED: &str = "The export could not start: part of the app did not arrive. Check the connection and try again.";
+    store
+        .decode_rest()
+        .await
+        .map_err(|_| NOT_LOADED.to_owned())?;
+    #[cfg(feature = "split")]
+    let exported = export_in_chunk(store).await;
+    #[cfg(not(feature = "split"))]
+    let exported = export_in_chunk(store);
+    exported.map_err(|_| NOT_LOADED.to_owned())?
+}
+
+#[cfg_attr(feature = "split", leptos::wasm_split::wasm_split(records, wasm_split_path = ::leptos::wasm_split, fallible))]
+fn export_in_chunk(
+    store: Store,
+) -> Result<Result<(), String>, leptos::wasm_split::SplitLoaderError> {
+    Ok(export_workspace(&store))
 }

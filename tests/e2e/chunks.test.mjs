@@ -16,18 +16,29 @@ after(async () => { await env?.close(); });
 const wasmFiles = (requests) => requests.filter((url) => url.endsWith('.wasm')).map((url) => url.split('/').pop());
 const gzipFiles = (requests) => requests.filter((url) => url.endsWith('.wasm.gz')).map((url) => url.split('/').pop());
 
-test('the first page fetches the main module only; a feature is fetched on its first visit', async () => {
+test('the first page needs the main module only; a feature is fetched on its first visit', async () => {
   const context = await env.newContext();
   // The page's own requests (the service worker's, which keep every file for offline use,
   // are not the page's).
   const requests = [];
   const page = await context.newPage();
   page.on('request', (request) => requests.push(request.url()));
+  // Hold back every module but the main one: the first page must show and work without
+  // them. (The decoders of the other collections are fetched as soon as it shows.)
+  let releaseRest;
+  const rest = new Promise((resolve) => { releaseRest = resolve; });
+  await page.route(/\/(split|chunk)_[^/]*\.wasm/, async (route) => { await rest; await route.continue(); });
   await page.goto(env.server.url);
   await page.getByRole('heading', { level: 1, name: 'Maturity self-assessments' }).waitFor();
+  await page.getByRole('button', { name: "Add the lesson's example" }).click();
+  await page.getByRole('link', { name: 'Lesson example' }).waitFor();
   // The test server sends files as they are, so the main module comes as its gzip copy.
-  assert.deepEqual(gzipFiles(requests), ['app_bg.wasm.gz']);
   assert.deepEqual(wasmFiles(requests), []);
+  assert.ok(gzipFiles(requests).includes('app_bg.wasm.gz'));
+  assert.deepEqual(gzipFiles(requests).filter((name) => /^split_(?!records)/.test(name)), [], 'no feature before its first visit');
+  const restArrived = page.waitForResponse(/split_records\.wasm/);
+  releaseRest();
+  await restArrived;
 
   // Hold the cards feature's module back, to see the page while it loads.
   let release;

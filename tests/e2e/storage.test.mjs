@@ -1,6 +1,7 @@
 // Local storage that is damaged, full, newer, or shared with another tab: nothing is lost.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import { setup, openApp, waitForApp, storedEntries, startAssessment, waitForSave, downloadText } from './harness.mjs';
 
 let env;
@@ -228,5 +229,68 @@ test('a save writes only its own collection; the metadata is written once', asyn
   await waitForSave(page, () => (localStorage.getItem('mlops-workbench:assessments') ?? '').includes('One save'));
   assert.deepEqual(await page.evaluate(() => window.__writes), ['mlops-workbench:assessments']);
   assert.equal((await storedEntries(page))['mlops-workbench:meta'], before['mlops-workbench:meta']);
+  await context.close();
+});
+
+/** Holds back the decoders of every collection but the assessments until `release` runs. */
+async function holdOtherCollections(target) {
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await target.route(/\/split_records\.wasm/, async (route) => { await held; await route.continue(); });
+  return release;
+}
+
+test('data stored by an older version is upgraded at start and written back whole, before any page decodes it', async () => {
+  const context = await env.newContext();
+  // The golden workspace file of schema version 4, as that version stored it.
+  const file = JSON.parse(fs.readFileSync(new URL('../fixtures/workspace-v4.json', import.meta.url), 'utf8'));
+  const entries = { 'mlops-workbench:meta': JSON.stringify({ format: file.format, schema_version: 4 }) };
+  for (const [key, value] of Object.entries(file.workspace)) {
+    entries[`mlops-workbench:${key}`] = JSON.stringify({ revision: 3, items: value.items });
+  }
+  const release = await holdOtherCollections(context);
+  const page = await openWithStored(context, entries);
+  await page.getByRole('status').filter({ hasText: 'upgraded from schema version 4 to 7' }).waitFor();
+  await page.getByRole('link', { name: 'Fraud detection' }).waitFor();
+
+  // Only the assessments are decoded, yet every collection is already stored at the new
+  // schema: storage never mixes two versions.
+  await page.waitForFunction(() => JSON.parse(localStorage.getItem('mlops-workbench:meta')).schema_version === 7);
+  const stored = await storedEntries(page);
+  for (const key of Object.keys(file.workspace)) {
+    assert.equal(JSON.parse(stored[`mlops-workbench:${key}`]).revision, 4, key);
+  }
+  const card = JSON.parse(stored['mlops-workbench:cards']).items[0];
+  assert.deepEqual(card.card.eval_results, [], 'the cards are migrated (version 5 adds evaluation results)');
+  assert.ok(JSON.parse(stored['mlops-workbench:assessments']).items.every((a) => a.instrument === 'maturity'));
+
+  release();
+  await page.getByRole('link', { name: 'Debt register' }).click();
+  await page.getByText('No automated data validation in pipeline').first().waitFor();
+  await page.getByRole('link', { name: 'Model cards' }).click();
+  await page.getByRole('link', { name: 'product_recommendation_model' }).waitFor();
+  await page.reload();
+  await waitForApp(page);
+  await page.getByRole('link', { name: 'product_recommendation_model' }).waitFor();
+  assert.equal(await page.getByText('upgraded from schema version').count(), 0);
+  assert.deepEqual(context.problems, []);
+  await context.close();
+});
+
+test('another tab’s write to a collection this tab has not decoded yet is what it then shows', async () => {
+  const context = await env.newContext();
+  const first = await context.newPage();
+  const release = await holdOtherCollections(first);
+  await first.goto(env.server.url);
+  await waitForApp(first);
+  const second = await openApp(context, '#/debt', env.server);
+  await second.getByRole('button', { name: 'Add the common ML debt patterns' }).click();
+  await second.getByText('8 items match.').waitFor();
+  await waitForSave(second, () => (localStorage.getItem('mlops-workbench:debt') ?? '').includes('Training data not versioned'));
+
+  release();
+  await first.getByRole('link', { name: 'Debt register' }).click();
+  await first.getByText('8 items match.').waitFor();
+  assert.deepEqual(context.problems, []);
   await context.close();
 });

@@ -143,6 +143,20 @@ pub fn encode_collection<T: Record>(
     serde_json::to_string(&out).unwrap_or_default()
 }
 
+/// The stored text of a collection value that was migrated at start and is not decoded yet:
+/// written back as migrated, under a new revision, so that storage never holds two schema
+/// versions at once (see `workspace::load::read_values`). Decoding it later gives the same
+/// records and quarantined records as decoding it now would.
+pub fn encode_migrated(value: &mut Value, revision: u64, saved_at: DateTime<Utc>) -> String {
+    if let Value::Object(object) = value {
+        object.insert("revision".to_owned(), Value::from(revision));
+        if let Ok(saved_at) = serde_json::to_value(saved_at) {
+            object.insert("saved_at".to_owned(), saved_at);
+        }
+    }
+    serde_json::to_string(value).unwrap_or_default()
+}
+
 /// The revision of a stored collection value, or 0 when it has none.
 ///
 /// Every save asks this, so it reads the `{"revision":N` that [`encode_collection`] writes

@@ -1,21 +1,69 @@
-//! The whole workspace read from local storage at start: every collection of the registry
-//! from its own key, migrated together, with whatever could not be read kept aside.
+//! The workspace read from local storage at start, in two steps, so a page can show before
+//! every record type's decoder has arrived:
 //!
-//! Loading never fails as a whole (see `records::stored` for damaged values and quarantined
-//! records): the app starts with whatever it finds.
+//! 1. [`read_values`]: the metadata and every collection's stored text, parsed and migrated
+//!    together (migrations see the whole workspace), into one [`Undecoded`] value each. This
+//!    knows no record type.
+//! 2. [`decode`]: one collection's value into its records, for one record type at a time, when
+//!    that collection is first needed.
+//!
+//! [`load`] does both for every collection. Loading never fails as a whole (see
+//! `records::stored` for damaged values and quarantined records): the app starts with
+//! whatever it finds.
 
 use crate::core::records::collection::Collection;
 use crate::core::records::document::FORMAT;
 use crate::core::records::migrate::{self, SCHEMA_VERSION};
 use crate::core::records::registry::{CollectionInfo, Stored, VisitMut, VisitTypes};
 use crate::core::records::stored::{
-    Damaged, Meta, Quarantined, collection_key, decode_collection_value, meta_key,
+    Damaged, Decoded, Meta, Quarantined, collection_key, decode_collection_value, meta_key,
 };
 use crate::core::text::json::parse_json;
 use crate::core::workspace::Workspace;
 use serde_json::{Map, Value};
 
-/// Everything read from storage at start.
+/// One collection's stored value, parsed and at the current schema, not yet decoded.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Undecoded {
+    /// The registry key.
+    pub key: &'static str,
+    /// The text as stored, kept for the user if the value turns out to be damaged.
+    pub raw: String,
+    pub value: Value,
+}
+
+/// Step 1 of loading: what storage holds, before any record is decoded.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct StoredValues {
+    /// Every readable collection's value, in the registry's order; a collection never stored
+    /// has none.
+    pub values: Vec<Undecoded>,
+    /// Values that could not be read; their keys must not be written until the user chooses.
+    pub damaged: Vec<Damaged>,
+    /// Set when the data was written by a newer build: this one must not write at all.
+    pub newer_schema: Option<u64>,
+    /// Set when the values were migrated from an older schema version: they must be written
+    /// back before anything else is written, so that storage never mixes two versions.
+    pub migrated_from: Option<u64>,
+}
+
+impl StoredValues {
+    /// Takes the value of the collection `key` out, for [`decode`].
+    pub fn take(&mut self, key: &str) -> Option<Undecoded> {
+        let at = self.values.iter().position(|v| v.key == key)?;
+        Some(self.values.remove(at))
+    }
+}
+
+/// Step 2 of loading, for one collection: its records, and what kept it from being read.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Opened<T> {
+    /// Its revision, records and quarantined records (empty when never stored or damaged).
+    pub decoded: Decoded<T>,
+    pub damaged: Option<Damaged>,
+}
+
+/// Everything read from storage at start (both steps, every collection).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct LoadOutcome {
     pub workspace: Workspace,
@@ -43,10 +91,13 @@ pub fn collection_keys() -> Vec<&'static str> {
     keys.0
 }
 
-/// Reads the stored strings of the metadata key and of each collection, given by registry
-/// key (a collection not listed reads as never stored).
-pub fn load(meta_raw: Option<&str>, collections: &[(&str, Option<String>)]) -> LoadOutcome {
-    let mut outcome = LoadOutcome::default();
+/// Step 1: reads the stored strings of the metadata key and of each collection, given by
+/// registry key (a collection not listed reads as never stored), and migrates them together.
+pub fn read_values(
+    meta_raw: Option<&str>,
+    collections: &[(&'static str, Option<String>)],
+) -> StoredValues {
+    let mut outcome = StoredValues::default();
     let mut version = u64::from(SCHEMA_VERSION);
     if let Some(raw) = meta_raw {
         match serde_json::from_str::<Meta>(raw) {
@@ -88,7 +139,7 @@ pub fn load(meta_raw: Option<&str>, collections: &[(&str, Option<String>)]) -> L
             }),
         }
     }
-    let object = if version < u64::from(SCHEMA_VERSION) {
+    let mut object = if version < u64::from(SCHEMA_VERSION) {
         let readable: Vec<String> = object.keys().cloned().collect();
         match migrate::migrate(Value::Object(object), version) {
             Ok(Value::Object(migrated)) => {
@@ -113,11 +164,55 @@ pub fn load(meta_raw: Option<&str>, collections: &[(&str, Option<String>)]) -> L
     } else {
         object
     };
+    for (key, raw) in collections {
+        if let Some(value) = object.remove(*key) {
+            outcome.values.push(Undecoded {
+                key,
+                raw: raw.clone().unwrap_or_default(),
+                value,
+            });
+        }
+    }
+    outcome
+}
 
+/// Step 2: decodes one collection's value (`None`: never stored) into its records; records
+/// that do not parse are quarantined, and a value that cannot be read at all is damaged.
+pub fn decode<T: Stored>(undecoded: Option<Undecoded>) -> Opened<T> {
+    let Some(undecoded) = undecoded else {
+        return Opened {
+            decoded: Decoded::default(),
+            damaged: None,
+        };
+    };
+    match decode_collection_value::<T>(undecoded.value) {
+        Ok(decoded) => Opened {
+            decoded,
+            damaged: None,
+        },
+        Err(reason) => Opened {
+            decoded: Decoded::default(),
+            damaged: Some(Damaged {
+                key: collection_key(undecoded.key),
+                raw: undecoded.raw,
+                reason,
+            }),
+        },
+    }
+}
+
+/// Both steps for every collection of the registry.
+pub fn load(meta_raw: Option<&str>, collections: &[(&'static str, Option<String>)]) -> LoadOutcome {
+    let mut values = read_values(meta_raw, collections);
+    let mut outcome = LoadOutcome {
+        damaged: std::mem::take(&mut values.damaged),
+        newer_schema: values.newer_schema,
+        migrated_from: values.migrated_from,
+        ..LoadOutcome::default()
+    };
     let mut workspace = Workspace::default();
-    workspace.visit_mut(&mut TakeCollections {
-        object,
-        collections,
+    workspace.visit_mut(&mut DecodeEach {
+        values,
         outcome: &mut outcome,
     });
     outcome.workspace = workspace;
@@ -125,42 +220,26 @@ pub fn load(meta_raw: Option<&str>, collections: &[(&str, Option<String>)]) -> L
 }
 
 /// Decodes each collection's value into the outcome: its revision, quarantined records, or
-/// the damage that kept it from being read (the raw stored string is kept for the user).
-struct TakeCollections<'a> {
-    object: Map<String, Value>,
-    collections: &'a [(&'a str, Option<String>)],
+/// the damage that kept it from being read.
+struct DecodeEach<'a> {
+    values: StoredValues,
     outcome: &'a mut LoadOutcome,
 }
 
-impl VisitMut for TakeCollections<'_> {
+impl VisitMut for DecodeEach<'_> {
     fn visit<T: Stored>(&mut self, collection: &mut Collection<T>) {
-        let key = T::COLLECTION.key;
-        let Some(value) = self.object.remove(key) else {
-            self.outcome.revisions.push((key, 0));
-            return;
-        };
-        match decode_collection_value::<T>(value) {
-            Ok(decoded) => {
-                self.outcome.revisions.push((key, decoded.revision));
-                self.outcome
-                    .quarantined
-                    .extend(decoded.quarantined.into_iter().map(|q| (T::COLLECTION, q)));
-                *collection = decoded.collection;
-            }
-            Err(reason) => {
-                self.outcome.revisions.push((key, 0));
-                let raw = self
-                    .collections
-                    .iter()
-                    .find(|(k, _)| *k == key)
-                    .and_then(|(_, raw)| raw.clone())
-                    .unwrap_or_default();
-                self.outcome.damaged.push(Damaged {
-                    key: collection_key(key),
-                    raw,
-                    reason,
-                });
-            }
-        }
+        let opened = decode::<T>(self.values.take(T::COLLECTION.key));
+        self.outcome
+            .revisions
+            .push((T::COLLECTION.key, opened.decoded.revision));
+        self.outcome.quarantined.extend(
+            opened
+                .decoded
+                .quarantined
+                .into_iter()
+                .map(|q| (T::COLLECTION, q)),
+        );
+        self.outcome.damaged.extend(opened.damaged);
+        *collection = opened.decoded.collection;
     }
 }

@@ -1,15 +1,21 @@
 //! Saving: each collection is written 300 ms after its last edit, under its own key, after
-//! taking in what another tab wrote since; other tabs' writes are merged as they happen, and
-//! pending saves are flushed when the page is hidden or closed.
+//! taking in what another tab wrote since; other tabs' writes are merged as they happen (or,
+//! for a collection not decoded yet, kept to decode), and pending saves are flushed when the
+//! page is hidden or closed.
 
 use super::browser::{WriteError, read, write};
 use super::store::{APP_VERSION, Store};
 use crate::core::records::migrate::SCHEMA_VERSION;
 use crate::core::records::stored::{
-    Meta, Quarantined, collection_key, encode_meta, meta_is_current, meta_key, stored_revision,
+    KEY_PREFIX, Meta, Quarantined, collection_key, encode_meta, encode_migrated, meta_is_current,
+    meta_key, stored_revision,
 };
+use crate::core::text::json::parse_json;
+use crate::core::workspace::load::{Undecoded, collection_keys};
 use crate::web::clock::now;
+use chrono::{DateTime, Utc};
 use leptos::prelude::*;
+use serde_json::Value;
 use std::time::Duration;
 
 /// Quiet time after the last edit before a collection is written.
@@ -70,7 +76,19 @@ impl Store {
         }) else {
             return;
         };
-        match write(&storage_key, &text) {
+        self.write_collection(key, &text, revision, saved_at);
+    }
+
+    /// Writes one collection's stored text under its key, then the metadata if it is not
+    /// current; a failure is reported, never thrown.
+    fn write_collection(
+        &self,
+        key: &'static str,
+        text: &str,
+        revision: u64,
+        saved_at: DateTime<Utc>,
+    ) {
+        match write(&collection_key(key), text) {
             Ok(()) => {
                 self.revisions.update_value(|r| {
                     r.insert(key, revision);
@@ -92,6 +110,51 @@ impl Store {
                 self.health.update(|h| h.unavailable = Some(message))
             }
         }
+    }
+
+    /// Writes back every value migrated at start that is not decoded yet, as migrated
+    /// (decoding it later gives the same records), so that storage holds one schema version.
+    pub(super) fn write_back_migrated(&self) {
+        let saved_at = now();
+        let mut values = self.undecoded.with_value(Clone::clone);
+        for undecoded in &mut values {
+            let storage_key = collection_key(undecoded.key);
+            if !self.may_write(&storage_key) {
+                continue;
+            }
+            let stored = read(&storage_key).as_deref().map_or(0, stored_revision);
+            let own = undecoded
+                .value
+                .get("revision")
+                .and_then(Value::as_u64)
+                .unwrap_or(0);
+            let revision = stored.max(own) + 1;
+            undecoded.raw = encode_migrated(&mut undecoded.value, revision, saved_at);
+            self.write_collection(undecoded.key, &undecoded.raw, revision, saved_at);
+        }
+        self.undecoded.set_value(values);
+    }
+
+    /// Another tab wrote a collection this tab has not decoded: it is decoded from that
+    /// value when its time comes. A value that does not parse is left to the other tab.
+    fn replace_undecoded(&self, storage_key: &str, raw: String) {
+        let Some(key) = storage_key
+            .strip_prefix(KEY_PREFIX)
+            .and_then(|key| collection_keys().into_iter().find(|k| *k == key))
+        else {
+            return;
+        };
+        let Ok(value @ Value::Object(_)) = parse_json(&raw) else {
+            return;
+        };
+        self.undecoded
+            .update_value(|values| match values.iter_mut().find(|v| v.key == key) {
+                Some(undecoded) => {
+                    undecoded.raw = raw;
+                    undecoded.value = value;
+                }
+                None => values.push(Undecoded { key, raw, value }),
+            });
     }
 
     fn revision(&self, key: &str) -> u64 {
@@ -136,10 +199,12 @@ impl Store {
                     }
                     return;
                 }
-                if let Some(key) = store.key_of(&storage_key)
-                    && store.loaded.get_value()
-                {
-                    store.absorb(key, &value);
+                if let Some(key) = store.key_of(&storage_key) {
+                    if store.loaded.get_value() {
+                        store.absorb(key, &value);
+                    }
+                } else {
+                    store.replace_undecoded(&storage_key, value);
                 }
             });
         on_cleanup(move || handle.remove());

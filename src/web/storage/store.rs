@@ -14,7 +14,7 @@ use crate::core::records::stored::{
 };
 use crate::core::workspace::Workspace;
 use crate::core::workspace::counts::Counts;
-use crate::core::workspace::load::{collection_keys, load};
+use crate::core::workspace::load::{Undecoded, collection_keys, decode, read_values};
 use crate::web::clock::now;
 use crate::web::poison::is_poisoned;
 use chrono::{DateTime, Utc};
@@ -47,8 +47,8 @@ pub struct Health {
     pub last_saved: Option<DateTime<Utc>>,
 }
 
-/// One collection of the store: its key, its signal (a `CollectionSignal<T>`, boxed) and
-/// what saving needs of its type, as plain functions made once per record type. Saving and
+/// One decoded collection of the store: its key, its signal (a `CollectionSignal<T>`,
+/// boxed) and what saving needs of its type, as plain functions made once per record type. Saving and
 /// other tabs find a collection by key here; with seven entries a list searched in order is
 /// smaller in the wasm than a map or a dispatch over every type at each call.
 pub(super) struct Slot {
@@ -73,7 +73,13 @@ pub(super) type Merged = (CollectionInfo, u64, Vec<Quarantined>);
 /// The workspace in memory, bound to local storage. Cheap to copy; shared through context.
 #[derive(Clone, Copy)]
 pub struct Store {
+    /// One slot per decoded collection.
     signals: StoredValue<Signals>,
+    /// The root component's owner: a collection decoded later (by a page that is then
+    /// left) gets its signal from it, so the signal lives as long as the app.
+    owner: StoredValue<Option<Owner>>,
+    /// The values read at start that are not decoded yet (kept up to date with other tabs).
+    pub(super) undecoded: StoredValue<Vec<Undecoded>>,
     pub(super) quarantined: RwSignal<Vec<(CollectionInfo, Quarantined)>>,
     pub(super) damaged: RwSignal<Vec<DamagedEntry>>,
     pub(super) health: RwSignal<Health>,
@@ -85,23 +91,14 @@ pub struct Store {
 }
 
 impl Store {
-    /// Reads local storage and starts following it. Call once, in the root component.
-    pub fn open() -> Store {
-        struct NewSignals(Signals);
-        impl VisitTypes for NewSignals {
-            fn visit<T: Stored>(&mut self) {
-                self.0.push(Slot {
-                    key: T::COLLECTION.key,
-                    signal: Box::new(signal(Collection::<T>::default())),
-                    encode: encode::<T>,
-                    merge: merge_stored::<T>,
-                });
-            }
-        }
-        let mut signals = NewSignals(Vec::new());
-        Workspace::visit_types(&mut signals);
+    /// Reads local storage, decodes the collection of `First` (the first page's) and starts
+    /// following storage. Call once, in the root component. The other collections are
+    /// decoded by [`Store::decode_rest`], which every other page awaits.
+    pub fn open<First: Stored>() -> Store {
         let store = Store {
-            signals: StoredValue::new(signals.0),
+            signals: StoredValue::new(Vec::new()),
+            owner: StoredValue::new(Owner::current()),
+            undecoded: StoredValue::new(Vec::new()),
             quarantined: RwSignal::new(Vec::new()),
             damaged: RwSignal::new(Vec::new()),
             health: RwSignal::new(Health::default()),
@@ -109,7 +106,15 @@ impl Store {
             pending: StoredValue::new(BTreeMap::new()),
             loaded: StoredValue::new(false),
         };
-        store.load();
+        store.read_storage();
+        store.decode::<First>();
+        store.loaded.set_value(true);
+        if store.health.with_untracked(|h| h.migrated_from.is_some()) {
+            // Storage must not mix schema versions: every collection is written back now,
+            // the decoded one as records, the others as migrated.
+            store.write_back_migrated();
+            store.save_now(First::COLLECTION.key);
+        }
         store.follow_other_tabs();
         store.flush_when_hidden();
         store
@@ -120,8 +125,9 @@ impl Store {
         expect_context::<Store>()
     }
 
-    /// The signal of one collection. Every record type of the registry has one from
-    /// [`Store::open`]; a type outside it is a programming error.
+    /// The signal of one collection. The first page's collection has one from
+    /// [`Store::open`], every other once [`Store::decode_rest`] has run (every page but the
+    /// first awaits it); reading one before is a programming error.
     /// Never inlined: one small copy per record type instead of one per call site.
     #[inline(never)]
     pub(super) fn signal<T: Stored>(&self) -> CollectionSignal<T> {
@@ -132,7 +138,7 @@ impl Store {
                     .find_map(|s| s.signal.downcast_ref::<CollectionSignal<T>>())
                     .copied()
             })
-            .unwrap_or_else(|| panic!("a record type outside the workspace"))
+            .unwrap_or_else(|| panic!("a collection read before it was decoded"))
     }
 
     /// Calls `with` with the slot of the collection named `key`.
@@ -187,41 +193,99 @@ impl Store {
         self.health.read_only()
     }
 
-    fn load(&self) {
+    /// Step 1 of loading (see `core::workspace::load`): every value read, parsed and
+    /// migrated; what cannot be read is copied aside and reported.
+    fn read_storage(&self) {
         if let Err(message) = local_storage() {
             self.health.update(|h| h.unavailable = Some(message));
             return;
         }
         let meta = read(&meta_key());
-        let raw: Vec<(&str, Option<String>)> = collection_keys()
+        let raw: Vec<(&'static str, Option<String>)> = collection_keys()
             .into_iter()
             .map(|key| (key, read(&collection_key(key))))
             .collect();
-        let mut outcome = load(meta.as_deref(), &raw);
+        let values = read_values(meta.as_deref(), &raw);
+        self.keep_damaged(values.damaged);
+        self.undecoded.set_value(values.values);
+        self.health.update(|h| {
+            h.newer_schema = values.newer_schema;
+            h.migrated_from = values.migrated_from;
+        });
+    }
+
+    /// Reports values that could not be read, each with the key of the copy kept of it.
+    fn keep_damaged(&self, damaged: Vec<Damaged>) {
+        if damaged.is_empty() {
+            return;
+        }
         let stamp = now();
-        let damaged = outcome
-            .damaged
+        let entries: Vec<DamagedEntry> = damaged
             .into_iter()
             .map(|damaged| DamagedEntry {
                 rescue_key: keep_copy(&damaged, stamp),
                 damaged,
             })
             .collect();
-        self.set_all(&mut outcome.workspace);
-        self.quarantined.set(outcome.quarantined);
-        self.damaged.set(damaged);
-        self.revisions.update_value(|r| r.extend(outcome.revisions));
-        self.health.update(|h| {
-            h.newer_schema = outcome.newer_schema;
-            h.migrated_from = outcome.migrated_from;
+        self.damaged.update(|d| d.extend(entries));
+    }
+
+    /// Step 2 of loading for the collection of `T`, unless it is decoded already: its
+    /// records into a new signal, its quarantined records and damage reported.
+    fn decode<T: Stored>(&self) {
+        let key = T::COLLECTION.key;
+        if self.slot(key, |_| ()).is_some() {
+            return;
+        }
+        let undecoded = self
+            .undecoded
+            .try_update_value(|values| {
+                let at = values.iter().position(|v| v.key == key)?;
+                Some(values.remove(at))
+            })
+            .flatten();
+        let opened = decode::<T>(undecoded);
+        self.keep_damaged(opened.damaged.into_iter().collect());
+        let decoded = opened.decoded;
+        if !decoded.quarantined.is_empty() {
+            self.quarantined.update(|q| {
+                q.extend(
+                    decoded
+                        .quarantined
+                        .into_iter()
+                        .map(|item| (T::COLLECTION, item)),
+                )
+            });
+        }
+        self.revisions.update_value(|r| {
+            r.insert(key, decoded.revision);
         });
-        self.loaded.set_value(true);
-        if outcome.migrated_from.is_some() {
-            // Write the upgraded data back so the stored schema matches.
-            for key in self.keys() {
-                self.save_now(key);
+        let owner = self.owner.with_value(Clone::clone);
+        let new_signal = move || signal(decoded.collection);
+        let signal = match owner {
+            Some(owner) => owner.with(new_signal),
+            None => new_signal(),
+        };
+        self.signals.update_value(|slots| {
+            slots.push(Slot {
+                key,
+                signal: Box::new(signal),
+                encode: encode::<T>,
+                merge: merge_stored::<T>,
+            })
+        });
+    }
+
+    /// Decodes every collection not decoded yet. Only [`Store::decode_rest`] calls it, from
+    /// the chunk of code that holds every record type's decoder.
+    pub(super) fn decode_all(&self) {
+        struct DecodeEach(Store);
+        impl VisitTypes for DecodeEach {
+            fn visit<T: Stored>(&mut self) {
+                self.0.decode::<T>();
             }
         }
+        Workspace::visit_types(&mut DecodeEach(*self));
     }
 
     /// Moves every collection of `workspace` into its signal.
