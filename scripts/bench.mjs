@@ -32,7 +32,7 @@ sizeRow('total', total);
 console.log('Bundle (bytes), what a page needs');
 sizeRow('first page (what index.html names)', firstPage);
 console.log(`  first page from a server that does not compress: ${firstPage.uncompressedServer} B on the wire (wasm as .gz copies)`);
-for (const f of features) sizeRow(`feature ${f.name} (${f.files} files)`, f);
+for (const f of features) sizeRow(`${f.name === 'records' ? 'records, after the first page' : `feature ${f.name}`} (${f.files} files)`, f);
 
 const env = await setup();
 try {

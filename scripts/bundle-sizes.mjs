@@ -2,7 +2,8 @@
 // (quality 11) bytes of every wasm, js and css file, of what the first page needs (what
 // index.html names: stylesheet, loader, JS glue, split loader, main module) and of what each
 // feature adds when first visited (its module and the shared chunks it waits for, as listed
-// in __wasm_split.js), and the first page's bytes from a server that does not compress. Used by the bundle budget test and by scripts/bench.mjs.
+// in __wasm_split.js, beyond the other collections' decoders, `records`, which every page but
+// the first awaits and the app fetches once the first page shows), and the first page's bytes from a server that does not compress. Used by the bundle budget test and by scripts/bench.mjs.
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -48,19 +49,28 @@ export function bundleSizes(dist = DIST) {
   const splitJs = folder && path.join(dist, folder, '__wasm_split.js');
   if (splitJs && fs.existsSync(splitJs)) {
     const all = loaders(fs.readFileSync(splitJs, 'utf8'));
+    /** The files a loader fetches: its module and, transitively, the chunks it waits for. */
+    const closure = (loader, needed = new Set()) => {
+      const entry = all.get(loader);
+      if (!entry || needed.has(entry.file)) return needed;
+      needed.add(entry.file);
+      entry.deps.forEach((dep) => closure(dep, needed));
+      return needed;
+    };
+    // Every page but the first awaits the decoders of the other collections (the `records`
+    // split point, src/web/storage/rest.rs), which the app fetches as soon as the first page
+    // shows: a feature's first visit adds its own files beyond those.
+    const records = closure('__wasm_split_load_records');
+    const measured = (names) => {
+      const parts = [...names].map((name) => byName.get(`${folder}/${name}`)).filter(Boolean);
+      return { files: parts.length, ...sum(parts) };
+    };
+    features.push({ name: 'records', module: all.get('__wasm_split_load_records')?.file, ...measured(records) });
     for (const [loader, { file }] of all) {
       const feature = loader.match(/^__wasm_split_load_(\w+)$/)?.[1];
-      if (!feature) continue;
-      const needed = new Set();
-      const visit = (name) => {
-        const entry = all.get(name);
-        if (!entry || needed.has(entry.file)) return;
-        needed.add(entry.file);
-        entry.deps.forEach(visit);
-      };
-      visit(loader);
-      const parts = [...needed].map((name) => byName.get(`${folder}/${name}`)).filter(Boolean);
-      features.push({ name: feature, module: file, files: parts.length, ...sum(parts) });
+      if (!feature || feature === 'records') continue;
+      const own = [...closure(loader)].filter((name) => !records.has(name));
+      features.push({ name: feature, module: file, ...measured(own) });
     }
   }
   // Bytes on the wire from a server that sends files as they are: wasm as its gzip copy
@@ -77,5 +87,5 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   console.log();
   row('first page (what index.html names)', firstPage);
   console.log(`first page from a server that does not compress: ${firstPage.uncompressedServer} B on the wire (wasm as .gz copies)`);
-  for (const f of features) row(`feature ${f.name} (${f.files} files)`, f);
+  for (const f of features) row(`${f.name === 'records' ? 'records, after the first page' : `feature ${f.name}`} (${f.files} files)`, f);
 }
