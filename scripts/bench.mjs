@@ -467,9 +467,21 @@ try {
   // First load on slow networks, from the test harness's plain static server (no compression,
   // no cache headers), cold cache: navigation start to the first page heading. Then the second
   // visit (the service worker serves the app's files) and the second visit offline.
+  // The page notes when the first heading entered its DOM (a mutation observer's callback
+  // runs right after the change): the driver's own check can come later, while the page is
+  // busy with what follows the first page (the other collections' decoders arriving).
+  const noteHeading = (context) => context.addInitScript(() => {
+    const observer = new MutationObserver(() => {
+      if (document.querySelector('main h1')) {
+        window.__headingAt = performance.now();
+        observer.disconnect();
+      }
+    });
+    observer.observe(document, { childList: true, subtree: true });
+  });
   const headingAt = async (page) => {
     await page.getByRole('heading', { level: 1 }).first().waitFor({ timeout: 120_000 });
-    return page.evaluate(() => performance.now());
+    return page.evaluate(() => window.__headingAt ?? performance.now());
   };
   const networks = [
     ['LAN (no throttling)', null],
@@ -492,12 +504,14 @@ try {
     const firstVisits = [];
     for (let run = 1; run < FIRST_VISITS; run++) {
       const cold = await env.browser.newContext();
+      await noteHeading(cold);
       const page = await throttledPage(cold, conditions);
       await page.goto(env.server.url, { timeout: 120_000 });
       firstVisits.push(await headingAt(page));
       await cold.close();
     }
     const context = await env.browser.newContext();
+    await noteHeading(context);
     const page = await throttledPage(context, conditions);
     await page.goto(env.server.url, { timeout: 120_000 });
     firstVisits.push(await headingAt(page));
@@ -541,6 +555,7 @@ try {
   try {
     for (const [name, conditions] of networks.slice(1)) {
       const context = await env.browser.newContext();
+      await noteHeading(context);
       const page = await context.newPage();
       const cdp = await context.newCDPSession(page);
       await cdp.send('Network.enable');
