@@ -3,8 +3,10 @@
 //! The first page (the maturity assessments) is in the main module. With the `split` feature
 //! (the release build, scripts/build.mjs), every other feature is a split point: its code is
 //! cut out of the main wasm into a chunk that is fetched the first time one of its pages is
-//! shown, so the first page needs only the main module. Without the feature (`trunk serve`,
-//! the wasm tests) the same functions are plain calls.
+//! shown, so the first page needs only the main module. Every page but the first also awaits
+//! the other collections' decoders (`Store::decode_rest`), since the first page decodes only
+//! the assessments. Without the feature (`trunk serve`, the wasm tests) the same functions are
+//! plain calls.
 
 use crate::route::Route;
 use crate::web::assessments::{AssessmentEditor, AssessmentList};
