@@ -1,5 +1,6 @@
 // Which crates and functions take the bytes of a wasm file with a name section, since twiggy
-// 0.7 cannot parse the current wasm-bindgen output. Usage (scripts/wasm-sizes.sh builds one):
+// 0.7 cannot parse the current wasm-bindgen output; the names of wasm-split chunks are
+// demangled here. Usage (scripts/wasm-sizes.sh builds one):
 //   node scripts/wasm-sizes.mjs file.wasm [top-N]
 import fs from 'node:fs';
 
@@ -13,6 +14,28 @@ const leb = () => {
 };
 const str = () => { const n = leb(); const s = bytes.toString('utf8', pos, pos + n); pos += n; return s; };
 const limits = () => { const flags = leb(); leb(); if (flags & 1) leb(); };
+
+/** A legacy-mangled Rust name (`_ZN…E`, as wasm-split leaves the chunks' names) demangled;
+ * other names as they are. */
+const ESCAPES = { '$LT$': '<', '$GT$': '>', '$C$': ',', '$RF$': '&', '$BP$': '*', '$LP$': '(', '$RP$': ')', '$SP$': '@' };
+const demangle = (name) => {
+  if (!name.startsWith('_ZN')) return name;
+  const segments = [];
+  let at = 3;
+  while (/\d/.test(name[at] ?? '')) {
+    const digits = name.slice(at).match(/^\d+/)[0];
+    at += digits.length;
+    segments.push(name.slice(at, at + Number(digits)));
+    at += Number(digits);
+  }
+  return segments
+    .map((segment) => segment
+      .replace(/^_\$/, '$')
+      .replace(/\$(LT|GT|C|RF|BP|LP|RP|SP)\$/g, (escape) => ESCAPES[escape])
+      .replace(/\$u([0-9a-f]+)\$/g, (_, hex) => String.fromCodePoint(parseInt(hex, 16)))
+      .replace(/\.\./g, '::'))
+    .join('::');
+};
 
 let importedFunctions = 0;
 const bodySizes = [];
@@ -38,7 +61,7 @@ while (pos < bytes.length) {
       const sub = bytes[pos++];
       const subSize = leb();
       const subEnd = pos + subSize;
-      if (sub === 1) for (let n = leb(); n > 0; n--) { const index = leb(); names.set(index, str()); }
+      if (sub === 1) for (let n = leb(); n > 0; n--) { const index = leb(); names.set(index, demangle(str())); }
       pos = subEnd;
     }
   }
@@ -47,7 +70,7 @@ while (pos < bytes.length) {
 
 const crateOf = (name) => {
   const match = name.match(/^(?:<)?(?:_?<)?([a-z_][a-z0-9_]*)::/);
-  return match ? match[1] : name.startsWith('_ZN') ? 'mangled' : '(other)';
+  return match ? match[1] : name.startsWith('_R') ? 'mangled' : '(other)';
 };
 const byCrate = new Map();
 const functions = bodySizes.map((size, i) => ({ size, name: names.get(i + importedFunctions) ?? `#${i}` }));
