@@ -114,8 +114,11 @@ macro_rules! call_split {
     }};
 }
 
-/// Every collection decoded (the first page decodes only its own), then the feature's code.
+/// Every collection decoded (the first page decodes only its own), then the feature's code,
+/// which is fetched meanwhile.
 async fn load(store: Store, feature: Feature, route: Route) -> Result<AnyView, NotLoaded> {
+    #[cfg(feature = "split")]
+    start_fetching(feature);
     store.decode_rest().await?;
     match feature {
         Feature::Assessment => call_split!(assessment_pages(route)),
@@ -128,7 +131,25 @@ async fn load(store: Store, feature: Feature, route: Route) -> Result<AnyView, N
     }
 }
 
-#[cfg_attr(feature = "split", leptos::wasm_split::wasm_split(assessment, wasm_split_path = ::leptos::wasm_split, fallible))]
+/// Starts fetching a feature's code while the other collections' decoders arrive. A load in
+/// flight is shared, so the page's own call waits for this one; a failure is left to that
+/// call, which tries again and says so.
+#[cfg(feature = "split")]
+fn start_fetching(feature: Feature) {
+    leptos::task::spawn_local(async move {
+        let _ = match feature {
+            Feature::Assessment => preload_assessment().await,
+            Feature::Workshop => preload_workshop().await,
+            Feature::Cards => preload_cards().await,
+            Feature::Approvals => preload_approvals().await,
+            Feature::Checklists => preload_checklists().await,
+            Feature::Debt => preload_debt().await,
+            Feature::Data => preload_data().await,
+        };
+    });
+}
+
+#[cfg_attr(feature = "split", leptos::wasm_split::wasm_split(assessment, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_assessment)))]
 fn assessment_pages(route: Route) -> Result<AnyView, NotLoaded> {
     Ok(match route {
         Route::Assessment(id) => view! { <AssessmentEditor id=id /> }.into_any(),
@@ -136,7 +157,7 @@ fn assessment_pages(route: Route) -> Result<AnyView, NotLoaded> {
     })
 }
 
-#[cfg_attr(feature = "split", leptos::wasm_split::wasm_split(workshop, wasm_split_path = ::leptos::wasm_split, fallible))]
+#[cfg_attr(feature = "split", leptos::wasm_split::wasm_split(workshop, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_workshop)))]
 fn workshop_pages(route: Route) -> Result<AnyView, NotLoaded> {
     Ok(match route {
         Route::History(team) => view! { <HistoryPage team=team /> }.into_any(),
@@ -148,7 +169,7 @@ fn workshop_pages(route: Route) -> Result<AnyView, NotLoaded> {
     })
 }
 
-#[cfg_attr(feature = "split", leptos::wasm_split::wasm_split(cards, wasm_split_path = ::leptos::wasm_split, fallible))]
+#[cfg_attr(feature = "split", leptos::wasm_split::wasm_split(cards, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_cards)))]
 fn card_pages(route: Route) -> Result<AnyView, NotLoaded> {
     Ok(match route {
         Route::Card(id) => view! { <CardEditor id=id /> }.into_any(),
@@ -158,7 +179,7 @@ fn card_pages(route: Route) -> Result<AnyView, NotLoaded> {
     })
 }
 
-#[cfg_attr(feature = "split", leptos::wasm_split::wasm_split(approvals, wasm_split_path = ::leptos::wasm_split, fallible))]
+#[cfg_attr(feature = "split", leptos::wasm_split::wasm_split(approvals, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_approvals)))]
 fn approval_pages(route: Route) -> Result<AnyView, NotLoaded> {
     Ok(match route {
         Route::Approval(id) => view! { <ApprovalPage id=id /> }.into_any(),
@@ -168,7 +189,7 @@ fn approval_pages(route: Route) -> Result<AnyView, NotLoaded> {
     })
 }
 
-#[cfg_attr(feature = "split", leptos::wasm_split::wasm_split(checklists, wasm_split_path = ::leptos::wasm_split, fallible))]
+#[cfg_attr(feature = "split", leptos::wasm_split::wasm_split(checklists, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_checklists)))]
 fn checklist_pages(route: Route) -> Result<AnyView, NotLoaded> {
     Ok(match route {
         Route::Checklist(id) => view! { <ChecklistEditor id=id /> }.into_any(),
@@ -176,12 +197,12 @@ fn checklist_pages(route: Route) -> Result<AnyView, NotLoaded> {
     })
 }
 
-#[cfg_attr(feature = "split", leptos::wasm_split::wasm_split(debt, wasm_split_path = ::leptos::wasm_split, fallible))]
+#[cfg_attr(feature = "split", leptos::wasm_split::wasm_split(debt, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_debt)))]
 fn debt_pages(_route: Route) -> Result<AnyView, NotLoaded> {
     Ok(view! { <DebtPage /> }.into_any())
 }
 
-#[cfg_attr(feature = "split", leptos::wasm_split::wasm_split(data, wasm_split_path = ::leptos::wasm_split, fallible))]
+#[cfg_attr(feature = "split", leptos::wasm_split::wasm_split(data, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_data)))]
 fn data_pages(_route: Route) -> Result<AnyView, NotLoaded> {
     Ok(view! { <DataPage /> }.into_any())
 }

@@ -64,6 +64,24 @@ test('the first page needs the main module only; a feature is fetched on its fir
   await context.close();
 });
 
+test('a feature’s code is fetched at once, while the other collections’ decoders still arrive', async () => {
+  const context = await env.newContext();
+  const page = await context.newPage();
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route(/\/split_records\.wasm/, async (route) => { await held; await route.continue(); });
+  await page.goto(env.server.url);
+  await page.getByRole('heading', { level: 1, name: 'Maturity self-assessments' }).waitFor();
+  const debtRequested = page.waitForRequest(/\/split_debt\.wasm/);
+  await page.getByRole('link', { name: 'Debt register' }).click();
+  await debtRequested;
+  await page.getByRole('status').filter({ hasText: 'Loading this page…' }).waitFor();
+  release();
+  await page.getByRole('heading', { level: 1, name: 'Technical-debt register' }).waitFor();
+  assert.deepEqual(context.problems, []);
+  await context.close();
+});
+
 test('a feature whose code cannot be fetched says so, and "Try again" loads it', async () => {
   const context = await env.newContext();
   const page = await openApp(context, '', env.server);
