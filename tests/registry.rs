@@ -4,14 +4,14 @@
 //! collection added to the registry without a fixture (or forgotten on a path) fails here.
 
 mod common;
-use common::{at, ids};
+use common::{at, ids, load};
 use mlops_governance_workbench::core::records::collection::Collection;
 use mlops_governance_workbench::core::records::migrate::SCHEMA_VERSION;
 use mlops_governance_workbench::core::records::registry::{Stored, Visit, VisitPair};
 use mlops_governance_workbench::core::records::stored::encode_collection;
 use mlops_governance_workbench::core::workspace::Workspace;
 use mlops_governance_workbench::core::workspace::file::{export_document, parse_document};
-use mlops_governance_workbench::core::workspace::load::{collection_keys, load};
+use mlops_governance_workbench::core::workspace::load::collection_keys;
 use mlops_governance_workbench::core::workspace::merge::{merge, replace};
 
 /// The golden workspace of the current schema version.

@@ -1,7 +1,7 @@
 //! Loading local storage never loses data: damaged values and bad records are kept.
 
 mod common;
-use common::{assessment, at};
+use common::{assessment, at, load};
 use mlops_governance_workbench::core::maturity::assessment::Assessment;
 use mlops_governance_workbench::core::records::collection::Collection;
 use mlops_governance_workbench::core::records::migrate::SCHEMA_VERSION;
@@ -9,9 +9,7 @@ use mlops_governance_workbench::core::records::stored::{
     collection_key, decode_collection, encode_collection, encode_meta, encode_migrated,
     meta_is_current, meta_key, rescue_key, stored_revision,
 };
-use mlops_governance_workbench::core::workspace::load::{
-    collection_keys, decode, load, read_values,
-};
+use mlops_governance_workbench::core::workspace::load::{collection_keys, decode, read_values};
 
 const ASSESSMENTS: &str = "assessments";
 

@@ -8,6 +8,11 @@ use mlops_governance_workbench::core::cards::card::{
 };
 use mlops_governance_workbench::core::cards::results::{DatasetRef, EvalResult, MetricValue};
 use mlops_governance_workbench::core::maturity::assessment::Assessment;
+use mlops_governance_workbench::core::records::collection::Collection;
+use mlops_governance_workbench::core::records::registry::{CollectionInfo, Stored, VisitMut};
+use mlops_governance_workbench::core::records::stored::{Damaged, Quarantined};
+use mlops_governance_workbench::core::workspace::Workspace;
+use mlops_governance_workbench::core::workspace::load::{StoredValues, decode, read_values};
 
 pub fn at(seconds: i64) -> DateTime<Utc> {
     Utc.timestamp_opt(1_767_225_600 + seconds, 0)
@@ -198,4 +203,44 @@ pub fn hostile_results(s: &str) -> Vec<EvalResult> {
         ..first.clone()
     };
     vec![first, second]
+}
+
+/// What the web store ends up with once every collection is decoded: both loading steps of
+/// `core::workspace::load`, in the store's order, for every collection of the registry.
+#[derive(Debug, Default)]
+pub struct LoadOutcome {
+    pub workspace: Workspace,
+    /// The revision read for each collection, by registry key, in the registry's order.
+    pub revisions: Vec<(&'static str, u64)>,
+    pub quarantined: Vec<(CollectionInfo, Quarantined)>,
+    pub damaged: Vec<Damaged>,
+    pub newer_schema: Option<u64>,
+    pub migrated_from: Option<u64>,
+}
+
+pub fn load(meta_raw: Option<&str>, collections: &[(&'static str, Option<String>)]) -> LoadOutcome {
+    struct DecodeEach<'a>(StoredValues, &'a mut LoadOutcome);
+    impl VisitMut for DecodeEach<'_> {
+        fn visit<T: Stored>(&mut self, collection: &mut Collection<T>) {
+            let opened = decode::<T>(self.0.take(T::COLLECTION.key));
+            let decoded = opened.decoded;
+            self.1.revisions.push((T::COLLECTION.key, decoded.revision));
+            self.1
+                .quarantined
+                .extend(decoded.quarantined.into_iter().map(|q| (T::COLLECTION, q)));
+            self.1.damaged.extend(opened.damaged);
+            *collection = decoded.collection;
+        }
+    }
+    let mut values = read_values(meta_raw, collections);
+    let mut outcome = LoadOutcome {
+        damaged: std::mem::take(&mut values.damaged),
+        newer_schema: values.newer_schema,
+        migrated_from: values.migrated_from,
+        ..LoadOutcome::default()
+    };
+    let mut workspace = Workspace::default();
+    workspace.visit_mut(&mut DecodeEach(values, &mut outcome));
+    outcome.workspace = workspace;
+    outcome
 }

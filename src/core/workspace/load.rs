@@ -7,16 +7,15 @@
 //! 2. [`decode`]: one collection's value into its records, for one record type at a time, when
 //!    that collection is first needed.
 //!
-//! [`load`] does both for every collection. Loading never fails as a whole (see
-//! `records::stored` for damaged values and quarantined records): the app starts with
-//! whatever it finds.
+//! The web store runs step 1 at start and step 2 per collection (`web/storage/store.rs`).
+//! Loading never fails as a whole (see `records::stored` for damaged values and quarantined
+//! records): the app starts with whatever it finds.
 
-use crate::core::records::collection::Collection;
 use crate::core::records::document::FORMAT;
 use crate::core::records::migrate::{self, SCHEMA_VERSION};
-use crate::core::records::registry::{CollectionInfo, Stored, VisitMut, VisitTypes};
+use crate::core::records::registry::{Stored, VisitTypes};
 use crate::core::records::stored::{
-    Damaged, Decoded, Meta, Quarantined, collection_key, decode_collection_value, meta_key,
+    Damaged, Decoded, Meta, collection_key, decode_collection_value, meta_key,
 };
 use crate::core::text::json::parse_json;
 use crate::core::workspace::Workspace;
@@ -61,21 +60,6 @@ pub struct Opened<T> {
     /// Its revision, records and quarantined records (empty when never stored or damaged).
     pub decoded: Decoded<T>,
     pub damaged: Option<Damaged>,
-}
-
-/// Everything read from storage at start (both steps, every collection).
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct LoadOutcome {
-    pub workspace: Workspace,
-    /// The revision read for each collection, by registry key, in the registry's order.
-    pub revisions: Vec<(&'static str, u64)>,
-    pub quarantined: Vec<(CollectionInfo, Quarantined)>,
-    /// Values that could not be read; their keys must not be written until the user chooses.
-    pub damaged: Vec<Damaged>,
-    /// Set when the data was written by a newer build: this one must not write at all.
-    pub newer_schema: Option<u64>,
-    /// Set when the data was migrated from an older schema version.
-    pub migrated_from: Option<u64>,
 }
 
 /// The registry keys of every collection, in the registry's order: what storage reads.
@@ -198,48 +182,5 @@ pub fn decode<T: Stored>(undecoded: Option<Undecoded>) -> Opened<T> {
                 reason,
             }),
         },
-    }
-}
-
-/// Both steps for every collection of the registry.
-pub fn load(meta_raw: Option<&str>, collections: &[(&'static str, Option<String>)]) -> LoadOutcome {
-    let mut values = read_values(meta_raw, collections);
-    let mut outcome = LoadOutcome {
-        damaged: std::mem::take(&mut values.damaged),
-        newer_schema: values.newer_schema,
-        migrated_from: values.migrated_from,
-        ..LoadOutcome::default()
-    };
-    let mut workspace = Workspace::default();
-    workspace.visit_mut(&mut DecodeEach {
-        values,
-        outcome: &mut outcome,
-    });
-    outcome.workspace = workspace;
-    outcome
-}
-
-/// Decodes each collection's value into the outcome: its revision, quarantined records, or
-/// the damage that kept it from being read.
-struct DecodeEach<'a> {
-    values: StoredValues,
-    outcome: &'a mut LoadOutcome,
-}
-
-impl VisitMut for DecodeEach<'_> {
-    fn visit<T: Stored>(&mut self, collection: &mut Collection<T>) {
-        let opened = decode::<T>(self.values.take(T::COLLECTION.key));
-        self.outcome
-            .revisions
-            .push((T::COLLECTION.key, opened.decoded.revision));
-        self.outcome.quarantined.extend(
-            opened
-                .decoded
-                .quarantined
-                .into_iter()
-                .map(|q| (T::COLLECTION, q)),
-        );
-        self.outcome.damaged.extend(opened.damaged);
-        *collection = opened.decoded.collection;
     }
 }
