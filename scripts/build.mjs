@@ -89,18 +89,27 @@ const optimize = async () => {
 };
 await Promise.all(Array.from({ length: os.availableParallelism() }, optimize));
 // The split loader fetches modules through public/wasm-fetch.js (gzip copies from servers
-// that do not compress), like boot.js does for the main module.
+// that do not compress), like boot.js does for the main module. wasm-split writes the same
+// six lines for each of its 180-odd modules (58 kB, sent as it is by such servers): each
+// becomes one call of a shared `load`, and chunk names shrink (__chunk_12 to c12), so the
+// file is a third of that. scripts/bundle-sizes.mjs reads which modules each feature needs
+// from this form.
 const splitLoader = fs.readFileSync(path.join(splitDir, '__wasm_split.js'), 'utf8');
-const fetches = /\bfetch\(new URL\("\.\/[^"]+\.wasm", import\.meta\.url\)\)/g;
-if ((splitLoader.match(fetches) ?? []).length !== modules.length) {
+const loaders = /(?:\/\*[^*]*\*\/\n)?((?:export )?const \w+ = )(wrapAsyncCb\()?makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+\.wasm)", import\.meta\.url\)\);\s*src\.catch\(\(\) => \{\}\);\s*return async \(imports\) => \(WebAssembly\.instantiateStreaming\(src, imports\)\);\s*\}\s*, \[([^\]]*)\]\)\)?;/g;
+let compacted = 0;
+const compact = splitLoader.replace(loaders, (_, declaration, wrapped, file, deps) => {
+  compacted += 1;
+  return `${declaration}${wrapped ? 'wrapAsyncCb(' : ''}load("${file}", [${deps}])${wrapped ? ')' : ''};`;
+}).replace(/\b__chunk_(\d+)\b/g, 'c$1');
+if (compacted !== modules.length || /\bfetch\(/.test(compact)) {
   console.error('build: __wasm_split.js does not fetch each module the way this build expects');
   process.exit(1);
 }
-fs.writeFileSync(path.join(app, '__wasm_split.js'), `import { fetchWasm } from "../wasm-fetch.js";\n${splitLoader.replace(fetches, (call) => `fetchWasm${call.slice('fetch'.length)}`)}`);
+const load = 'const load = (file, deps) => makeLoad(() => {\n    const src = fetchWasm(new URL(`./${file}`, import.meta.url));\n    src.catch(() => {});\n    return async (imports) => WebAssembly.instantiateStreaming(src, imports);\n}, deps);';
+fs.writeFileSync(path.join(app, '__wasm_split.js'), `import { fetchWasm } from "../wasm-fetch.js";\n${load}\n${compact}`);
 
 // Minified JS glue (an ES module keeps its export names and import.meta.url). The split
-// loader stays as written: scripts/bundle-sizes.mjs reads which chunks each feature needs
-// from it (it is 2 kB gzip, little to gain).
+// loader stays in its compact form above, which scripts/bundle-sizes.mjs reads.
 for (const name of ['app.js']) {
   const file = path.join(app, name);
   fs.writeFileSync(file, transformSync(fs.readFileSync(file, 'utf8'), { loader: 'js', format: 'esm', minify: true, target: 'es2020' }).code);

@@ -26,7 +26,8 @@ const sum = (files) => files.reduce((t, f) => ({ raw: t.raw + f.raw, gzip: t.gzi
 /** Each loader of __wasm_split.js: the file it fetches and the loaders it waits for. */
 function loaders(splitJs) {
   const found = new Map();
-  const pattern = /(?:export )?const (\w+) = (?:wrapAsyncCb\()?makeLoad\(\(\) => \{\s*const src = (?:fetch|fetchWasm)\(new URL\("\.\/([^"]+)", import\.meta\.url\)\);[\s\S]*?\n, \[([^\]]*)\]/g;
+  // As scripts/build.mjs writes it: `const c12 = load("chunk_12.wasm", [c3, c7]);`.
+  const pattern = /(?:export )?const (\w+) = (?:wrapAsyncCb\()?load\("([^"]+)", \[([^\]]*)\]/g;
   for (const [, name, file, deps] of splitJs.matchAll(pattern)) {
     found.set(name, { file, deps: deps.split(',').map((d) => d.trim()).filter(Boolean) });
   }

@@ -745,3 +745,34 @@ fn common_hostile_texts_round_trip_too() {
         assert_round_trip(&hostile_card(s));
     }
 }
+
+/// Edited other metadata (the editor's "Other metadata" box): read as YAML entries, then
+/// taken; a key a field maps is refused and nothing changes; kept keys keep their place
+/// among the mapped ones, new keys go last, removed ones go.
+#[test]
+fn edited_other_metadata_is_taken_in_place_or_refused() {
+    use mlops_governance_workbench::core::cards::origin::split_entries;
+    let readme =
+        "---\nlanguage: en\nlicense: mit\ndatasets:\n- a\npipeline_tag: fill-mask\n---\n# Tiny\n";
+    let mut origin = parse_readme(readme).unwrap().card.imported_readme.unwrap();
+    assert_eq!(
+        origin.other_metadata(),
+        "language: en\ndatasets:\n- a\npipeline_tag: fill-mask\n"
+    );
+
+    let refused = split_entries("language: fr\nlicense: apache-2.0\n").unwrap();
+    let error = origin.set_other_entries(refused).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "\"license\" is set by a field of the card; edit it there."
+    );
+    assert_eq!(
+        origin.other_metadata(),
+        "language: en\ndatasets:\n- a\npipeline_tag: fill-mask\n"
+    );
+
+    let edited = split_entries("new_key: 1\nlanguage: fr\n").unwrap();
+    origin.set_other_entries(edited).unwrap();
+    assert_eq!(origin.other_metadata(), "language: fr\nnew_key: 1\n");
+    assert!(split_entries("language: [unclosed\n").is_err());
+}

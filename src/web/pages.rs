@@ -24,7 +24,10 @@ use leptos::prelude::*;
 enum Feature {
     Assessment,
     Workshop,
+    Comparison,
+    Shared,
     Cards,
+    CardEditor,
     Approvals,
     Checklists,
     Debt,
@@ -36,10 +39,11 @@ fn feature(route: &Route) -> Option<Feature> {
     Some(match route {
         Route::Assessments | Route::NotFound(_) => return None,
         Route::Assessment(_) => Feature::Assessment,
-        Route::History(_) | Route::Compare(_) | Route::Workshop | Route::Shared(..) => {
-            Feature::Workshop
-        }
-        Route::Cards | Route::Card(_) | Route::CardChanges(..) | Route::Audits(_) => Feature::Cards,
+        Route::Workshop => Feature::Workshop,
+        Route::History(_) | Route::Compare(_) => Feature::Comparison,
+        Route::Shared(..) => Feature::Shared,
+        Route::Cards | Route::CardChanges(..) | Route::Audits(_) => Feature::Cards,
+        Route::Card(_) => Feature::CardEditor,
         Route::Approvals | Route::Approval(_) | Route::Review | Route::Teams => Feature::Approvals,
         Route::Checklists | Route::Checklist(_) => Feature::Checklists,
         Route::Debt => Feature::Debt,
@@ -115,20 +119,28 @@ macro_rules! call_split {
 }
 
 /// Every collection decoded (the first page decodes only its own), then the feature's code,
-/// which is fetched meanwhile.
+/// which is fetched meanwhile; then the code of the page opened next, if one nearly always is.
 async fn load(store: Store, feature: Feature, route: Route) -> Result<AnyView, NotLoaded> {
     #[cfg(feature = "split")]
     start_fetching(feature);
     store.decode_rest().await?;
-    match feature {
+    let page = match feature {
         Feature::Assessment => call_split!(assessment_pages(route)),
-        Feature::Workshop => call_split!(workshop_pages(route)),
+        Feature::Workshop => call_split!(workshop_page(route)),
+        Feature::Comparison => call_split!(comparison_pages(route)),
+        Feature::Shared => call_split!(shared_page(route)),
         Feature::Cards => call_split!(card_pages(route)),
+        Feature::CardEditor => call_split!(card_editor_page(route)),
         Feature::Approvals => call_split!(approval_pages(route)),
         Feature::Checklists => call_split!(checklist_pages(route)),
         Feature::Debt => call_split!(debt_pages(route)),
         Feature::Data => call_split!(data_pages(route)),
+    };
+    #[cfg(feature = "split")]
+    if let (Ok(_), Some(next)) = (&page, opened_next(feature)) {
+        start_fetching(next);
     }
+    page
 }
 
 /// Starts fetching a feature's code while the other collections' decoders arrive. A load in
@@ -140,13 +152,26 @@ fn start_fetching(feature: Feature) {
         let _ = match feature {
             Feature::Assessment => preload_assessment().await,
             Feature::Workshop => preload_workshop().await,
+            Feature::Comparison => preload_comparison().await,
+            Feature::Shared => preload_shared().await,
             Feature::Cards => preload_cards().await,
+            Feature::CardEditor => preload_card_editor().await,
             Feature::Approvals => preload_approvals().await,
             Feature::Checklists => preload_checklists().await,
             Feature::Debt => preload_debt().await,
             Feature::Data => preload_data().await,
         };
     });
+}
+
+/// The feature a page's users nearly always open next, whose code is fetched as soon as the
+/// page's own has arrived: the card list is where authors start, and they go on to a card.
+#[cfg(feature = "split")]
+fn opened_next(feature: Feature) -> Option<Feature> {
+    match feature {
+        Feature::Cards => Some(Feature::CardEditor),
+        _ => None,
+    }
 }
 
 #[cfg_attr(feature = "split", leptos::wasm_split::wasm_split(assessment, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_assessment)))]
@@ -157,25 +182,49 @@ fn assessment_pages(route: Route) -> Result<AnyView, NotLoaded> {
     })
 }
 
+/// The workshop room. A team's history and the comparison of assessments, opened from the
+/// assessments, and an assessment shared by a link are apart from it: each is a split point of
+/// its own, so that none waits for the others' code.
 #[cfg_attr(feature = "split", leptos::wasm_split::wasm_split(workshop, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_workshop)))]
-fn workshop_pages(route: Route) -> Result<AnyView, NotLoaded> {
+fn workshop_page(_route: Route) -> Result<AnyView, NotLoaded> {
+    Ok(view! { <WorkshopPage /> }.into_any())
+}
+
+#[cfg_attr(feature = "split", leptos::wasm_split::wasm_split(comparison, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_comparison)))]
+fn comparison_pages(route: Route) -> Result<AnyView, NotLoaded> {
     Ok(match route {
         Route::History(team) => view! { <HistoryPage team=team /> }.into_any(),
         Route::Compare(ids) => view! { <ComparePage ids=ids /> }.into_any(),
+        other => start_page(other),
+    })
+}
+
+#[cfg_attr(feature = "split", leptos::wasm_split::wasm_split(shared, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_shared)))]
+fn shared_page(route: Route) -> Result<AnyView, NotLoaded> {
+    Ok(match route {
         Route::Shared(version, payload) => {
             view! { <SharedAssessment version=version payload=payload /> }.into_any()
         }
-        _ => view! { <WorkshopPage /> }.into_any(),
+        other => start_page(other),
     })
 }
 
 #[cfg_attr(feature = "split", leptos::wasm_split::wasm_split(cards, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_cards)))]
 fn card_pages(route: Route) -> Result<AnyView, NotLoaded> {
     Ok(match route {
-        Route::Card(id) => view! { <CardEditor id=id /> }.into_any(),
         Route::CardChanges(old, new) => view! { <CardChanges old=old new=new /> }.into_any(),
         Route::Audits(card) => view! { <AuditPage card_id=card /> }.into_any(),
         _ => view! { <CardsPage /> }.into_any(),
+    })
+}
+
+/// The card editor on its own, apart from the list: its form and live preview are most of the
+/// cards' code, and the list is where authors start.
+#[cfg_attr(feature = "split", leptos::wasm_split::wasm_split(card_editor, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_card_editor)))]
+fn card_editor_page(route: Route) -> Result<AnyView, NotLoaded> {
+    Ok(match route {
+        Route::Card(id) => view! { <CardEditor id=id /> }.into_any(),
+        other => start_page(other),
     })
 }
 

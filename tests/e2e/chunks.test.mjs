@@ -1,6 +1,7 @@
 // Code loaded when first needed (#14): the first page fetches only what index.html names; a
 // feature's code is fetched on its first visit, with a visible loading state, and its heading
 // then takes the focus; a feature whose code cannot be fetched says so and can be tried again.
+// The card list, the card editor and the card file formats are apart: the list shows first.
 // From a server that does not compress, modules come as the build's gzip copies, unpacked in
 // the page; from one that does, as plain files in the server's encoding.
 import { test, before, after } from 'node:test';
@@ -94,6 +95,33 @@ test('a feature whose code cannot be fetched says so, and "Try again" loads it',
   await page.getByRole('heading', { level: 1, name: 'Technical-debt register' }).waitFor();
   // The failed fetch is reported in the console by the loader; nothing else went wrong.
   assert.ok(context.problems.length > 0 && context.problems.every((p) => /split_debt|Failed to fetch|ERR_INTERNET_DISCONNECTED/.test(p)), context.problems.join('\n'));
+  await context.close();
+});
+
+test('the card list needs neither the editor nor the card formats; an import whose code cannot be fetched says so and changes nothing', async () => {
+  const context = await env.newContext();
+  const page = await openApp(context, '', env.server);
+  const cut = /\/split_card_(editor|formats)\.wasm/;
+  await page.route(cut, (route) => route.abort('internetdisconnected'));
+  // The list fetches both once it shows (authors open a card next, and import or download).
+  const editorRequested = page.waitForRequest(/\/split_card_editor\.wasm/);
+  const formatsRequested = page.waitForRequest(/\/split_card_formats\.wasm/);
+  await page.getByRole('link', { name: 'Model cards', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: 'Model cards' }).waitFor();
+  await Promise.all([editorRequested, formatsRequested]);
+
+  const importCard = () => page
+    .getByLabel('Import a card (lesson JSON, Model Card Toolkit JSON, CycloneDX BOM or Hugging Face README.md)')
+    .setInputFiles({ name: 'README.md', mimeType: 'text/markdown', buffer: Buffer.from('---\nlicense: mit\n---\n# Tiny model\n') });
+  await importCard();
+  await page.getByRole('alert').filter({ hasText: '“README.md” was not imported, and nothing changed. The part of the app that reads and writes card files did not arrive. Check the connection and try again.' }).waitFor();
+  await page.getByText('No model cards yet.').waitFor();
+
+  await page.unroute(cut);
+  await importCard();
+  await page.getByRole('heading', { level: 1, name: 'Tiny model' }).waitFor();
+  // The failed fetches are reported in the console by the loader; nothing else went wrong.
+  assert.ok(context.problems.every((p) => /split_card|Failed to fetch|ERR_INTERNET_DISCONNECTED/.test(p)), context.problems.join('\n'));
   await context.close();
 });
 

@@ -109,16 +109,16 @@ impl ReadmeOrigin {
             .collect()
     }
 
-    /// Takes edited other metadata: it must be YAML "key: value" lines whose keys no field
+    /// Takes edited other metadata, read from YAML "key: value" lines by [`split_entries`]
+    /// (the web shell reads it where the YAML code is loaded): no key may be one a field
     /// maps. Keys already there keep their place among the mapped ones; new keys go last.
     /// On an error nothing changes.
-    pub fn set_other_metadata(&mut self, text: &str) -> Result<(), MetadataError> {
+    pub fn set_other_entries(&mut self, edited: Vec<MetaEntry>) -> Result<(), MetadataError> {
         let FrontMatter::Entries(entries) = &mut self.front_matter else {
             return Err(MetadataError(
                 "The front matter is not valid YAML, so it is kept exactly as imported.".into(),
             ));
         };
-        let edited = split_entries(text).map_err(MetadataError)?;
         if let Some(mapped) = edited
             .iter()
             .find(|e| MAPPED_KEYS.contains(&e.key.as_str()) || e.key == super::readme::CARD_KEY)
@@ -136,9 +136,9 @@ impl ReadmeOrigin {
                 merged.push(new.clone());
             }
         }
-        for new in &edited {
+        for new in edited {
             if !merged.iter().any(|e| e.key == new.key) {
-                merged.push(new.clone());
+                merged.push(new);
             }
         }
         *entries = merged;

@@ -1,9 +1,9 @@
 //! Importing a card from a file: the lesson-shaped JSON, Model Card Toolkit JSON or a Hugging
 //! Face README.
 
+use super::formats;
 use super::list::add_and_open;
 use crate::core::cards::card::CardRecord;
-use crate::core::cards::file::read_card_file;
 use crate::web::clock::now;
 use crate::web::files::read_text;
 use crate::web::storage::Store;
@@ -18,6 +18,7 @@ pub fn ImportCard() -> impl IntoView {
     let store = Store::expect();
     let undo = Undo::expect();
     let failure = RwSignal::new(None::<String>);
+    formats::preload();
     let on_change = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
         let Some(file) = input.files().and_then(|files| files.get(0)) else {
@@ -26,9 +27,12 @@ pub fn ImportCard() -> impl IntoView {
         input.set_value("");
         let file_name = file.name();
         spawn_local(async move {
-            let outcome = read_text(file)
-                .await
-                .and_then(|text| read_card_file(&file_name, &text));
+            let outcome = match read_text(file).await {
+                Ok(text) => formats::read(file_name.clone(), text)
+                    .await
+                    .unwrap_or_else(|not_loaded| Err(not_loaded.to_string())),
+                Err(reason) => Err(reason),
+            };
             match outcome {
                 Ok((card, summary)) => {
                     failure.set(None);

@@ -3,9 +3,11 @@
 //! README export; they are edited after export, on the Hub or in any editor).
 
 use super::card_edit;
+use super::formats;
 use crate::core::cards::origin::FrontMatter;
 use crate::core::cards::readme::sections::other_sections;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
 #[component]
 pub fn ImportedReadme() -> impl IntoView {
@@ -40,14 +42,22 @@ fn OtherMetadata() -> impl IntoView {
         )
     });
     let error = RwSignal::new(None::<String>);
+    formats::preload();
     let take = move |text: String| {
-        let mut result = Ok(());
-        edit.edit(|c| {
-            if let Some(origin) = c.imported_readme.as_mut() {
-                result = origin.set_other_metadata(&text);
-            }
+        spawn_local(async move {
+            let entries = match formats::metadata_entries(text).await {
+                Ok(Ok(entries)) => entries,
+                Ok(Err(reason)) => return error.set(Some(reason)),
+                Err(not_loaded) => return error.set(Some(not_loaded.to_string())),
+            };
+            let mut result = Ok(());
+            edit.edit(|c| {
+                if let Some(origin) = c.imported_readme.as_mut() {
+                    result = origin.set_other_entries(entries);
+                }
+            });
+            error.set(result.err().map(|e| e.to_string()));
         });
-        error.set(result.err().map(|e| e.to_string()));
     };
     view! {
         {move || match saved.get() {

@@ -6,6 +6,7 @@ mod composite;
 mod editor;
 mod export;
 mod follow;
+mod formats;
 mod import_card;
 mod imported_readme;
 mod inputs;
