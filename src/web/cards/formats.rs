@@ -1,9 +1,10 @@
 //! The card file formats' readers and writers, behind a split point of their own
 //! (`card_formats`). Their code (YAML, Model Card Toolkit, CycloneDX, README) is about a third
 //! of the cards' code and runs only on an import, a download or an edit of an imported
-//! README's other metadata, so the card pages show without it. The pages that offer those
-//! start fetching it when they mount ([`preload`]), so a click rarely waits for it. Without
-//! the `split` feature (`trunk serve`, the wasm tests) these are plain calls.
+//! README's other metadata, so the card pages show without it. The editor starts fetching it
+//! when it shows, and the import when its file picker opens ([`preload`]), so a click rarely
+//! waits for it. Without the `split` feature (`trunk serve`, the wasm tests) these are plain
+//! calls.
 
 use crate::core::cards::card::ModelCard;
 use crate::core::cards::cyclonedx::export::{bom_losses, card_to_bom};

@@ -18,7 +18,6 @@ pub fn ImportCard() -> impl IntoView {
     let store = Store::expect();
     let undo = Undo::expect();
     let failure = RwSignal::new(None::<String>);
-    formats::preload();
     let on_change = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
         let Some(file) = input.files().and_then(|files| files.get(0)) else {
@@ -56,7 +55,10 @@ pub fn ImportCard() -> impl IntoView {
     view! {
         <div class="field">
             <label for="card-import">"Import a card (lesson JSON, Model Card Toolkit JSON, CycloneDX BOM or Hugging Face README.md)"</label>
+            // The formats' code is fetched while the user picks the file, not on every visit
+            // to the list: on a slow network it would hold back the page opened next.
             <input id="card-import" type="file" accept=".json,.md,.markdown,application/json,text/markdown"
+                on:click=|_| formats::preload()
                 on:change=on_change aria-describedby="card-import-error" />
             <p id="card-import-error" class="field-error" role="alert">{move || failure.get()}</p>
         </div>
