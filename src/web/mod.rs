@@ -19,6 +19,7 @@ mod nav;
 mod pages;
 mod panic;
 mod poison;
+mod split;
 mod storage;
 mod undo;
 mod workshop;

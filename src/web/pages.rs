@@ -15,6 +15,7 @@ use crate::web::checklists::{ChecklistEditor, ChecklistList};
 use crate::web::data_page::DataPage;
 use crate::web::debt::DebtPage;
 use crate::web::lifecycle::{ApprovalPage, ApprovalsPage, AuditPage, ReviewPage, TeamsPage};
+use crate::web::split::call_split;
 use crate::web::storage::Store;
 use crate::web::workshop::{ComparePage, HistoryPage, SharedAssessment, WorkshopPage};
 use leptos::prelude::*;
@@ -105,17 +106,6 @@ fn start_page(route: Route) -> AnyView {
         Route::NotFound(path) => view! { <NotFound path=path /> }.into_any(),
         _ => view! { <AssessmentList /> }.into_any(),
     }
-}
-
-/// Calls a split function: awaited with the `split` feature, a plain call without.
-macro_rules! call_split {
-    ($function:ident($route:expr)) => {{
-        #[cfg(feature = "split")]
-        let view = $function($route).await;
-        #[cfg(not(feature = "split"))]
-        let view = $function($route);
-        view
-    }};
 }
 
 /// Every collection decoded (the first page decodes only its own), then the feature's code,

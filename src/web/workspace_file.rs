@@ -4,6 +4,7 @@
 use crate::core::workspace::file::export_document;
 use crate::web::clock::now;
 use crate::web::files::download;
+use crate::web::split::call_split;
 use crate::web::storage::{APP_VERSION, Store, remember_export};
 
 /// Downloads the whole workspace as a JSON file. Every collection must be decoded: call it
@@ -28,11 +29,7 @@ pub async fn export_workspace_from_anywhere(store: Store) -> Result<(), String> 
         .decode_rest()
         .await
         .map_err(|_| NOT_LOADED.to_owned())?;
-    #[cfg(feature = "split")]
-    let exported = export_in_chunk(store).await;
-    #[cfg(not(feature = "split"))]
-    let exported = export_in_chunk(store);
-    exported.map_err(|_| NOT_LOADED.to_owned())?
+    call_split!(export_in_chunk(store)).map_err(|_| NOT_LOADED.to_owned())?
 }
 
 #[cfg_attr(feature = "split", leptos::wasm_split::wasm_split(records, wasm_split_path = ::leptos::wasm_split, fallible))]

@@ -128,6 +128,28 @@ test('the card list needs neither the editor nor the card formats; an import who
   await context.close();
 });
 
+test('a download whose formats code cannot be fetched says so and saves nothing; once it arrives the file downloads', async () => {
+  const context = await env.newContext();
+  const page = await openApp(context, '', env.server);
+  const formats = /\/split_card_formats\.wasm/;
+  await page.route(formats, (route) => route.abort('internetdisconnected'));
+  await page.getByRole('link', { name: 'Model cards', exact: true }).click();
+  await page.getByRole('button', { name: 'New model card' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Untitled card' }).waitFor();
+  let downloads = 0;
+  page.on('download', () => { downloads += 1; });
+  await page.getByRole('button', { name: 'Download JSON' }).click();
+  await page.getByRole('alert').filter({ hasText: 'The part of the app that reads and writes card files did not arrive. Check the connection and try again.' }).waitFor();
+  assert.equal(downloads, 0);
+
+  await page.unroute(formats);
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download JSON' }).click();
+  assert.equal((await download).suggestedFilename(), 'model-card-untitled-card.json');
+  assert.ok(context.problems.every((p) => /split_card_formats|Failed to fetch|ERR_INTERNET_DISCONNECTED/.test(p)), context.problems.join('\n'));
+  await context.close();
+});
+
 test('from a server that compresses (scripts/serve.mjs), modules come as plain files in its encoding', async () => {
   const server = http.createServer(staticHandler(DIST));
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));

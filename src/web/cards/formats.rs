@@ -15,6 +15,7 @@ use crate::core::cards::mct::export::{card_to_mct, mct_losses};
 use crate::core::cards::origin::{MetaEntry, split_entries};
 use crate::core::cards::readme::{card_to_readme, readme_losses};
 use crate::core::text::filename::file_stem;
+use crate::web::split::call_split;
 use leptos::wasm_split::SplitLoaderError;
 
 /// The formats' code could not be fetched (offline before the app was kept, or a server
@@ -61,36 +62,24 @@ pub fn preload() {
     });
 }
 
-/// Calls a function of the `card_formats` split point: awaited with the `split` feature, a
-/// plain call without.
-macro_rules! call_formats {
-    ($function:ident($($argument:expr),*)) => {{
-        #[cfg(feature = "split")]
-        let result = $function($($argument),*).await;
-        #[cfg(not(feature = "split"))]
-        let result = $function($($argument),*);
-        result
-    }};
-}
-
 /// The card in a file of any format the workbench reads, and what to tell the user about it;
 /// the inner error says why the file cannot be read.
 pub async fn read(
     file_name: String,
     text: String,
 ) -> Result<Result<(ModelCard, String), String>, NotLoaded> {
-    call_formats!(read_in_chunk(file_name, text))
+    call_split!(read_in_chunk(file_name, text))
 }
 
 /// `card` as a `format` file.
 pub async fn export(card: ModelCard, format: Format) -> Result<Export, NotLoaded> {
-    call_formats!(export_in_chunk(card, format))
+    call_split!(export_in_chunk(card, format))
 }
 
 /// Edited other metadata of an imported README as one entry per key, or why it is not YAML
 /// "key: value" lines.
 pub async fn metadata_entries(text: String) -> Result<Result<Vec<MetaEntry>, String>, NotLoaded> {
-    call_formats!(entries_in_chunk(text))
+    call_split!(entries_in_chunk(text))
 }
 
 #[cfg_attr(feature = "split", leptos::wasm_split::wasm_split(card_formats, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_card_formats)))]

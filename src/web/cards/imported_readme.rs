@@ -42,7 +42,6 @@ fn OtherMetadata() -> impl IntoView {
         )
     });
     let error = RwSignal::new(None::<String>);
-    formats::preload();
     let take = move |text: String| {
         spawn_local(async move {
             let entries = match formats::metadata_entries(text).await {

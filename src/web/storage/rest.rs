@@ -3,6 +3,7 @@
 //! type's decoder is in the chunk of code behind it, not in the main module.
 
 use super::store::Store;
+use crate::web::split::call_split;
 use leptos::wasm_split::SplitLoaderError;
 
 impl Store {
@@ -10,11 +11,7 @@ impl Store {
     /// (at once without the `split` feature). Every page but the first awaits it; an error
     /// means the code could not be fetched, and a later call tries again.
     pub async fn decode_rest(self) -> Result<(), SplitLoaderError> {
-        #[cfg(feature = "split")]
-        let decoded = decode_rest_in_chunk(self).await;
-        #[cfg(not(feature = "split"))]
-        let decoded = decode_rest_in_chunk(self);
-        decoded
+        call_split!(decode_rest_in_chunk(self))
     }
 }
 
